@@ -1,0 +1,135 @@
+// krm/document.h: an index of a YAML or JSON text. Nodes carry byte spans;
+// nothing here can write YAML. The text is only ever changed by a Patch.
+#ifndef KRM_DOCUMENT_H_
+#define KRM_DOCUMENT_H_
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace krm {
+
+using NodeId = uint32_t;
+constexpr NodeId kNoNode = UINT32_MAX;
+
+enum class Kind : uint8_t { Null, Scalar, Map, Seq, Alias };
+
+// How a node is written. Containers are Block or Flow.
+enum class Style : uint8_t {
+  Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Block, Flow
+};
+
+// One node. Maps hold their children as key, value, key, value...
+struct Node {
+  uint32_t begin = 0;        // first byte of the node (its anchor or tag, if any)
+  uint32_t end = 0;          // one past its last byte; == begin for an implicit null
+  uint32_t value_begin = 0;  // decoded scalar value in the arena
+  uint32_t value_size = 0;
+  NodeId first = kNoNode;    // first child
+  NodeId next = kNoNode;     // next sibling
+  uint32_t size = 0;         // number of children
+  uint32_t content = 0;      // where the node proper starts, after anchor/tag
+  Kind kind = Kind::Null;
+  Style style = Style::Plain;
+  bool in_flow = false;      // inside a flow collection
+  bool implicit = false;     // an implicit null (nothing written)
+};
+
+// A text that could not be read: where and why.
+class ParseError : public std::runtime_error {
+ public:
+  ParseError(size_t offset, const std::string& message)
+      : std::runtime_error(message), offset_(offset) {}
+  size_t offset() const { return offset_; }
+
+ private:
+  size_t offset_;
+};
+
+// The node index of a text holding one or more YAML documents, or one JSON
+// value. The text is borrowed and must outlive the Document.
+class Document {
+ public:
+  // Indexes YAML with yaml-cpp's event parser. Throws ParseError.
+  static Document ParseYaml(const std::string& text);
+  // Indexes JSON with rapidjson's SAX reader. Throws ParseError.
+  static Document ParseJson(const std::string& text);
+
+  const std::string& text() const { return *text_; }
+  bool json() const { return json_; }
+  // The root node of each document, in order.
+  const std::vector<NodeId>& roots() const { return roots_; }
+
+  const Node& node(NodeId id) const { return nodes_[id]; }
+  Kind kind(NodeId id) const { return id == kNoNode ? Kind::Null : nodes_[id].kind; }
+  bool isMap(NodeId id) const { return kind(id) == Kind::Map; }
+  bool isSeq(NodeId id) const { return kind(id) == Kind::Seq; }
+  bool isScalar(NodeId id) const { return kind(id) == Kind::Scalar; }
+  // True for a missing node or a (possibly implicit) null.
+  bool isNull(NodeId id) const { return id == kNoNode || nodes_[id].kind == Kind::Null; }
+
+  // The decoded value of a scalar ("" for anything else).
+  std::string_view value(NodeId id) const;
+  // The bytes of the node as written.
+  std::string_view raw(NodeId id) const;
+  // 0-based column of the node's first byte.
+  size_t column(NodeId id) const;
+
+  // The value under `key` in a map, or kNoNode.
+  NodeId get(NodeId map, std::string_view key) const;
+  // The key node for `key` in a map, or kNoNode.
+  NodeId keyOf(NodeId map, std::string_view key) const;
+  // Follows a dotted path of map keys from `from` ("spec.template.spec").
+  NodeId at(NodeId from, std::string_view dotted) const;
+  // The scalar value under `key`, or "" when absent or not a scalar.
+  std::string_view str(NodeId map, std::string_view key) const;
+  // Children of a sequence, or the values of a map.
+  std::vector<NodeId> items(NodeId seq) const;
+  // (key, value) pairs of a map.
+  std::vector<std::pair<NodeId, NodeId>> pairs(NodeId map) const;
+
+  // Number of nodes; for benchmarks and tests.
+  size_t nodeCount() const { return nodes_.size(); }
+
+ private:
+  friend class DocumentBuilder;
+  const std::string* text_ = nullptr;
+  bool json_ = false;
+  std::vector<Node> nodes_;
+  std::string arena_;
+  std::vector<NodeId> roots_;
+};
+
+// Used by the YAML and JSON indexers to append nodes in document order.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const std::string& text, bool json);
+  // Opens a container starting at `begin`.
+  void open(Kind kind, Style style, uint32_t begin, uint32_t content);
+  // Closes the innermost container; `end` is one past its last byte.
+  void close(uint32_t end);
+  // Adds a leaf.
+  NodeId leaf(Kind kind, Style style, uint32_t begin, uint32_t content,
+              uint32_t end, std::string_view value, bool implicit);
+  // True when the innermost open container is a flow collection.
+  bool inFlow() const;
+  // The last node added (closed containers included).
+  NodeId last() const { return last_; }
+  // The last child of the innermost open container, or kNoNode.
+  NodeId lastChild() const;
+  Document finish();
+  Document& doc() { return doc_; }
+
+ private:
+  NodeId add(Node n);
+  Document doc_;
+  struct Open { NodeId id; NodeId last_child; };
+  std::vector<Open> stack_;
+  NodeId last_ = kNoNode;
+};
+
+}  // namespace krm
+
+#endif  // KRM_DOCUMENT_H_

@@ -1,0 +1,58 @@
+// krm/editor.h: the edits a function makes, expressed on nodes. Each one
+// becomes a byte-range edit in a Patch; nothing is re-serialized.
+#ifndef KRM_EDITOR_H_
+#define KRM_EDITOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "krm/document.h"
+#include "krm/patch.h"
+#include "krm/value.h"
+
+namespace krm {
+
+class Editor {
+ public:
+  // Edits of `doc` go to `patch`; new lines end with `eol`.
+  Editor(const Document& doc, Patch& patch, std::string eol = "\n");
+
+  const Document& doc() const { return doc_; }
+
+  // Replaces a scalar's value, keeping its quoting style where the value
+  // allows it (see RenderScalar). Returns false, and edits nothing, when
+  // the node is not a single-line scalar whose extent is known.
+  bool setScalar(NodeId scalar, std::string_view value);
+
+  // Adds `key: value` to a map: first (front) or last. In a block map the
+  // new line takes the column of the existing keys; in a flow map (or JSON
+  // object) it joins the entries. Returns false when `map` is not a map.
+  bool addKey(NodeId map, std::string_view key, const Value& value, bool front = false);
+
+  // Gives a null value (implicit, as in `key:`, or explicit `~`/`null`)
+  // the value `value`. `key` is the key node whose value `null_value` is.
+  bool fillNull(NodeId key, NodeId null_value, const Value& value);
+
+  // Sets `key` in `map` to `value`: replaces a scalar, fills a null, or adds
+  // the key. A map that is itself null is filled through its `parent_key`.
+  bool setKey(NodeId map, std::string_view key, const Value& value, bool front = false);
+
+  // Appends an item to a sequence (block or flow).
+  bool append(NodeId seq, const Value& value);
+
+  // Removes a key and its value from a block map, whole lines, comments on
+  // those lines included. Returns false for a flow map.
+  bool removeKey(NodeId map, NodeId key);
+
+ private:
+  size_t lineEndAfter(size_t pos) const;
+  std::string renderKey(std::string_view key, bool in_flow) const;
+
+  const Document& doc_;
+  Patch& patch_;
+  std::string eol_;
+};
+
+}  // namespace krm
+
+#endif  // KRM_EDITOR_H_

@@ -1,0 +1,45 @@
+// krm/patch.h: byte-range edits applied to the original text in one pass.
+#ifndef KRM_PATCH_H_
+#define KRM_PATCH_H_
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace krm {
+
+// Replace bytes [begin, end) of the original text with `text`.
+// An insertion has begin == end.
+struct Edit {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string text;
+  size_t order = 0;  // insertions at one offset keep the order they were made in
+};
+
+// A set of edits against one text. Everything outside the edits is copied
+// through byte for byte.
+class Patch {
+ public:
+  void replace(size_t begin, size_t end, std::string text);
+  void insert(size_t at, std::string text);
+  bool empty() const { return edits_.empty(); }
+  size_t size() const { return edits_.size(); }
+  // The edits, sorted by position (stable for equal positions).
+  std::vector<Edit> sorted() const;
+  // True when two edits replace overlapping ranges (a bug in a caller).
+  bool conflicts(std::string* why = nullptr) const;
+  // The text with every edit applied. Identical replacements of the same
+  // range count once. Throws std::logic_error on a conflict.
+  std::string apply(const std::string& text) const;
+  // The same, written to a stream in pieces.
+  void write(const std::string& text, std::ostream& out) const;
+
+ private:
+  std::vector<Edit> edits_;
+};
+
+}  // namespace krm
+
+#endif  // KRM_PATCH_H_

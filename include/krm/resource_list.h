@@ -1,0 +1,102 @@
+// krm/resource_list.h: the ResourceList a function reads and writes, as a
+// view over the input bytes. Also serves a plain multi-document stream.
+#ifndef KRM_RESOURCE_LIST_H_
+#define KRM_RESOURCE_LIST_H_
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "krm/document.h"
+#include "krm/patch.h"
+#include "krm/result.h"
+#include "krm/source.h"
+
+namespace krm {
+
+// Input that cannot be processed at all: where (1-based) and why.
+class InputError : public std::runtime_error {
+ public:
+  InputError(LineCol at, const std::string& what) : std::runtime_error(what), at_(at) {}
+  LineCol at() const { return at_; }
+
+ private:
+  LineCol at_;
+};
+
+// One resource in the input.
+struct Item {
+  NodeId node = kNoNode;   // the object's map
+  size_t position = 0;     // index in items (or in the stream)
+  std::string api_version;
+  std::string kind;
+  std::string name;
+  std::string ns;
+  std::string path;        // from internal.config.kubernetes.io/path (or the legacy key)
+  long index = 0;          // from internal.config.kubernetes.io/index
+  bool has_path = false;
+
+  ResourceRef ref() const { return {api_version, kind, name, ns}; }
+  // The API group ("" for the core group).
+  std::string group() const;
+};
+
+class ResourceList {
+ public:
+  // Reads a ResourceList (config.kubernetes.io/v1 or v1beta1) in YAML or
+  // JSON. Throws InputError when the bytes are not YAML/JSON, not a
+  // ResourceList, or `items` is not a list of objects.
+  static std::unique_ptr<ResourceList> Parse(std::string bytes);
+
+  // Reads a plain multi-document YAML stream as the items, and `config`
+  // (one YAML or JSON document, may be empty) as the functionConfig.
+  // Throws InputError.
+  static std::unique_ptr<ResourceList> ParseStream(std::string bytes, std::string config);
+
+  const Source& source() const { return source_; }
+  const Document& doc() const { return *doc_; }
+  const std::vector<Item>& items() const { return items_; }
+  bool stream() const { return stream_; }
+
+  // The functionConfig's document and node (kNoNode when absent).
+  const Document& configDoc() const { return config_doc_ ? *config_doc_ : *doc_; }
+  NodeId functionConfig() const { return function_config_; }
+
+  // True for items a function must leave alone: the Kptfile and the
+  // functionConfig when it also appears among the items.
+  bool isReserved(const Item& item) const;
+
+  // A result's file reference for an item (when it has a path).
+  std::optional<FileRef> fileOf(const Item& item) const;
+
+  // The output: the input with `patch` applied, `results` in place of any
+  // results the input had, and `items` present. A stream gets no results.
+  void write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const;
+
+ private:
+  ResourceList(std::string bytes) : source_(std::move(bytes)) {}
+  void indexItem(NodeId node, size_t position);
+  [[noreturn]] void fail(size_t offset, const std::string& what) const;
+
+  Source source_;
+  std::unique_ptr<Document> doc_;
+  std::string config_text_;
+  std::unique_ptr<Document> config_doc_;
+  std::vector<Item> items_;
+  NodeId root_ = kNoNode;
+  NodeId function_config_ = kNoNode;
+  bool stream_ = false;
+};
+
+// The annotations clients set on items.
+namespace annotations {
+constexpr const char* kPath = "internal.config.kubernetes.io/path";
+constexpr const char* kIndex = "internal.config.kubernetes.io/index";
+constexpr const char* kLegacyPath = "config.kubernetes.io/path";
+constexpr const char* kLegacyIndex = "config.kubernetes.io/index";
+}  // namespace annotations
+
+}  // namespace krm
+
+#endif  // KRM_RESOURCE_LIST_H_

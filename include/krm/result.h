@@ -1,0 +1,55 @@
+// krm/result.h: KRM function results, in the shape of the KRM functions
+// specification (config.kubernetes.io/v1).
+#ifndef KRM_RESULT_H_
+#define KRM_RESULT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace krm {
+
+enum class Severity { Error, Warning, Info };
+
+// "error", "warning" or "info".
+const char* SeverityName(Severity s);
+
+struct ResourceRef {
+  std::string api_version;
+  std::string kind;
+  std::string name;
+  std::string ns;  // may be empty
+};
+
+struct FieldRef {
+  std::string path;  // e.g. spec.template.spec.containers[0].image
+  std::optional<std::string> current;
+  std::optional<std::string> proposed;
+};
+
+struct FileRef {
+  std::string path;
+  long index = 0;
+};
+
+struct Result {
+  Severity severity = Severity::Info;
+  std::string message;
+  std::optional<ResourceRef> resource;
+  std::optional<FieldRef> field;
+  std::optional<FileRef> file;
+};
+
+// True when any result is an error.
+bool HasError(const std::vector<Result>& results);
+
+// `results:` and its list, in block YAML, each line ending with `eol`.
+std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol);
+// The JSON array of results.
+std::string RenderResultsJson(const std::vector<Result>& results);
+// One line per result, for stderr: "warning: message (Kind/ns/name field)".
+std::string RenderResultLine(const Result& r);
+
+}  // namespace krm
+
+#endif  // KRM_RESULT_H_

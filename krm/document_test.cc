@@ -1,0 +1,81 @@
+#include "krm/document.h"
+
+#include <doctest/doctest.h>
+
+using namespace krm;
+
+TEST_CASE("YAML nodes carry the spans of what was written") {
+  std::string t =
+      "a: 1\n"
+      "b:\n"
+      "  - name: x\n"
+      "    image: \"q:1\"  # c\n"
+      "  - {k: v, e: }\n"
+      "c: |\n  hello\n"
+      "d: 's'\n"
+      "f:\n"
+      "# c\n"
+      "g: ~\n"
+      "h: &x [1, 2]\n"
+      "i: *x\n";
+  Document d = Document::ParseYaml(t);
+  NodeId root = d.roots().at(0);
+  CHECK(d.raw(d.get(root, "a")) == "1");
+  NodeId b = d.get(root, "b");
+  REQUIRE(d.isSeq(b));
+  auto items = d.items(b);
+  REQUIRE(items.size() == 2);
+  CHECK(d.raw(d.get(items[0], "image")) == "\"q:1\"");
+  CHECK(d.node(d.get(items[0], "image")).style == Style::DoubleQuoted);
+  CHECK(d.raw(items[1]) == "{k: v, e: }");
+  CHECK(d.isNull(d.get(items[1], "e")));
+  CHECK(d.raw(d.get(root, "c")) == "|\n  hello\n");
+  CHECK(d.value(d.get(root, "c")) == "hello\n");
+  CHECK(d.raw(d.get(root, "d")) == "'s'");
+  NodeId f = d.get(root, "f");
+  CHECK(d.isNull(f));
+  CHECK(d.node(f).implicit);
+  NodeId g = d.get(root, "g");
+  CHECK(!d.node(g).implicit);
+  CHECK(d.raw(g) == "~");
+  NodeId h = d.get(root, "h");
+  CHECK(d.raw(h) == "&x [1, 2]");
+  CHECK(d.kind(d.get(root, "i")) == Kind::Alias);
+  CHECK(d.column(d.get(items[0], "image")) == 11);
+  CHECK(d.at(root, "b") == b);
+}
+
+TEST_CASE("byte offsets hold with multi-byte UTF-8 and CRLF") {
+  std::string t = "x: \"h\xC3\xA9llo\"\r\ny: v\r\n";
+  Document d = Document::ParseYaml(t);
+  NodeId root = d.roots().at(0);
+  CHECK(d.raw(d.get(root, "y")) == "v");
+  CHECK(d.raw(d.get(root, "x")) == "\"h\xC3\xA9llo\"");
+}
+
+TEST_CASE("multi-document streams give one root each") {
+  std::string t = "a: 1\n---\nb: 2\n";
+  Document d = Document::ParseYaml(t);
+  REQUIRE(d.roots().size() == 2);
+  CHECK(d.raw(d.get(d.roots()[1], "b")) == "2");
+}
+
+TEST_CASE("JSON nodes carry spans too") {
+  std::string t = "{\"a\": [1, \"x\\\"y\", true, null], \"b\": {\"c\": \"d\"}}";
+  Document d = Document::ParseJson(t);
+  NodeId root = d.roots().at(0);
+  auto a = d.items(d.get(root, "a"));
+  REQUIRE(a.size() == 4);
+  CHECK(d.raw(a[0]) == "1");
+  CHECK(d.raw(a[1]) == "\"x\\\"y\"");
+  CHECK(d.value(a[1]) == "x\"y");
+  CHECK(d.raw(a[2]) == "true");
+  CHECK(d.isNull(a[3]));
+  CHECK(d.raw(d.get(root, "b")) == "{\"c\": \"d\"}");
+}
+
+TEST_CASE("parse errors carry the offending offset") {
+  std::string t = "a: 1\nb: [1, 2\n";
+  CHECK_THROWS_AS(Document::ParseYaml(t), ParseError);
+  CHECK_THROWS_AS(Document::ParseJson("{\"a\": }"), ParseError);
+}

@@ -1,0 +1,126 @@
+#include "krm/editor.h"
+
+#include "krm/scalar.h"
+
+namespace krm {
+
+Editor::Editor(const Document& doc, Patch& patch, std::string eol)
+    : doc_(doc), patch_(patch), eol_(std::move(eol)) {}
+
+size_t Editor::lineEndAfter(size_t pos) const {
+  const std::string& t = doc_.text();
+  if (pos > 0 && t[pos - 1] == '\n') return pos;
+  size_t nl = t.find('\n', pos);
+  return nl == std::string::npos ? t.size() : nl + 1;
+}
+
+std::string Editor::renderKey(std::string_view key, bool in_flow) const {
+  return RenderScalar(key, Style::Plain, in_flow, doc_.json());
+}
+
+bool Editor::setScalar(NodeId id, std::string_view value) {
+  if (!doc_.isScalar(id)) return false;
+  const Node& n = doc_.node(id);
+  if (n.end <= n.content) return false;
+  if (n.style == Style::Literal || n.style == Style::Folded) return false;
+  std::string_view raw = doc_.text();
+  raw = raw.substr(n.content, n.end - n.content);
+  if (raw.find('\n') != std::string_view::npos) return false;
+  if (doc_.value(id) == value) return true;
+  patch_.replace(n.content, n.end, RenderScalar(value, n.style, n.in_flow, doc_.json()));
+  return true;
+}
+
+bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool front) {
+  if (!doc_.isMap(map)) return false;
+  const Node& m = doc_.node(map);
+  bool json = doc_.json();
+  if (m.style == Style::Flow) {
+    std::string entry = renderKey(key, true) + ": " + RenderValue(value, true, json);
+    if (m.first == kNoNode) {
+      patch_.insert(m.content + 1, entry);
+    } else if (front) {
+      patch_.insert(m.content + 1, entry + ", ");
+    } else {
+      auto pairs = doc_.pairs(map);
+      patch_.insert(doc_.node(pairs.back().second).end, ", " + entry);
+    }
+    return true;
+  }
+  NodeId first_key = m.first;
+  size_t col = doc_.column(first_key);
+  std::string entry = renderKey(key, false) + ": " + RenderValue(value, false, json);
+  if (front) {
+    patch_.insert(doc_.node(first_key).content, entry + eol_ + std::string(col, ' '));
+    return true;
+  }
+  size_t at = lineEndAfter(m.end);
+  std::string text = std::string(col, ' ') + entry + eol_;
+  if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
+    text = eol_ + std::string(col, ' ') + entry;
+  }
+  patch_.insert(at, text);
+  return true;
+}
+
+bool Editor::fillNull(NodeId key, NodeId null_value, const Value& value) {
+  if (!doc_.isNull(null_value) || null_value == kNoNode) return false;
+  const Node& n = doc_.node(null_value);
+  std::string text = RenderValue(value, n.in_flow || value.type != Value::Type::String, doc_.json());
+  if (!n.implicit) {
+    patch_.replace(n.content, n.end, text);
+    return true;
+  }
+  // `key:` with nothing after the colon: write after the colon.
+  const std::string& t = doc_.text();
+  size_t colon = t.find(':', doc_.node(key).end);
+  if (colon == std::string::npos) return false;
+  patch_.insert(colon + 1, " " + text);
+  return true;
+}
+
+bool Editor::setKey(NodeId map, std::string_view key, const Value& value, bool front) {
+  NodeId k = doc_.keyOf(map, key);
+  if (k == kNoNode) return addKey(map, key, value, front);
+  NodeId v = doc_.node(k).next;
+  if (doc_.isNull(v)) return fillNull(k, v, value);
+  if (doc_.isScalar(v) && value.type == Value::Type::String) return setScalar(v, value.str);
+  return false;
+}
+
+bool Editor::append(NodeId seq, const Value& value) {
+  if (!doc_.isSeq(seq)) return false;
+  const Node& s = doc_.node(seq);
+  bool json = doc_.json();
+  if (s.style == Style::Flow) {
+    std::string item = RenderValue(value, true, json);
+    auto items = doc_.items(seq);
+    if (items.empty()) {
+      patch_.insert(s.content + 1, item);
+    } else {
+      patch_.insert(doc_.node(items.back()).end, ", " + item);
+    }
+    return true;
+  }
+  size_t col = doc_.column(seq);
+  std::string item = "- " + RenderValue(value, false, json);
+  size_t at = lineEndAfter(s.end);
+  std::string text = std::string(col, ' ') + item + eol_;
+  if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
+    text = eol_ + std::string(col, ' ') + item;
+  }
+  patch_.insert(at, text);
+  return true;
+}
+
+bool Editor::removeKey(NodeId map, NodeId key) {
+  if (!doc_.isMap(map) || doc_.node(map).style == Style::Flow) return false;
+  const Node& k = doc_.node(key);
+  NodeId v = k.next;
+  size_t begin = k.begin - doc_.column(key);
+  size_t end = lineEndAfter(v == kNoNode ? k.end : doc_.node(v).end);
+  patch_.replace(begin, end, "");
+  return true;
+}
+
+}  // namespace krm

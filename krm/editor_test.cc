@@ -1,0 +1,83 @@
+#include "krm/editor.h"
+
+#include <doctest/doctest.h>
+
+using namespace krm;
+
+namespace {
+struct Fixture {
+  std::string text;
+  Document doc;
+  Patch patch;
+  Editor ed;
+  explicit Fixture(std::string t, bool json = false)
+      : text(std::move(t)),
+        doc(json ? Document::ParseJson(text) : Document::ParseYaml(text)),
+        ed(doc, patch) {}
+  NodeId root() const { return doc.roots().at(0); }
+  std::string out() const { return patch.apply(text); }
+};
+}  // namespace
+
+TEST_CASE("setScalar keeps quoting and comments") {
+  Fixture f("a: \"x:1\"  # keep\nb: 'y'\nc: z\n");
+  CHECK(f.ed.setScalar(f.doc.get(f.root(), "a"), "r/x:1"));
+  CHECK(f.ed.setScalar(f.doc.get(f.root(), "b"), "r/y"));
+  CHECK(f.ed.setScalar(f.doc.get(f.root(), "c"), "5751458"));
+  CHECK(f.out() == "a: \"r/x:1\"  # keep\nb: 'r/y'\nc: \"5751458\"\n");
+}
+
+TEST_CASE("addKey follows the indentation of the block map") {
+  Fixture f("top:\n    x: 1\n    y: 2\nnext: 3\n");
+  NodeId m = f.doc.get(f.root(), "top");
+  CHECK(f.ed.addKey(m, "z", Value::String("new")));
+  CHECK(f.ed.addKey(m, "a", Value::String("first"), true));
+  CHECK(f.out() == "top:\n    a: first\n    x: 1\n    y: 2\n    z: new\nnext: 3\n");
+}
+
+TEST_CASE("addKey inside a sequence item and in flow maps") {
+  Fixture f("l:\n- name: c\n  image: i\nm: {a: 1}\ne: {}\n");
+  NodeId item = f.doc.items(f.doc.get(f.root(), "l")).at(0);
+  CHECK(f.ed.addKey(item, "r", Value::String("x"), true));
+  CHECK(f.ed.addKey(f.doc.get(f.root(), "m"), "b", Value::String("on")));
+  CHECK(f.ed.addKey(f.doc.get(f.root(), "e"), "k", Value::Map({{"name", Value::String("s")}})));
+  CHECK(f.out() == "l:\n- r: x\n  name: c\n  image: i\nm: {a: 1, b: \"on\"}\ne: {k: {name: s}}\n");
+}
+
+TEST_CASE("addKey at the end of a file without a final newline") {
+  Fixture f("a:\n  b: 1");
+  CHECK(f.ed.addKey(f.doc.get(f.root(), "a"), "c", Value::String("2")));
+  CHECK(f.out() == "a:\n  b: 1\n  c: \"2\"");
+}
+
+TEST_CASE("fillNull writes under an implicit or explicit null") {
+  Fixture f("o:\n  # r: x\nn: ~\n");
+  NodeId ok = f.doc.keyOf(f.root(), "o");
+  NodeId nk = f.doc.keyOf(f.root(), "n");
+  CHECK(f.ed.fillNull(ok, f.doc.node(ok).next, Value::Map({{"registry", Value::String("r")}})));
+  CHECK(f.ed.fillNull(nk, f.doc.node(nk).next, Value::String("v")));
+  CHECK(f.out() == "o: {registry: r}\n  # r: x\nn: v\n");
+}
+
+TEST_CASE("append adds to block and flow sequences") {
+  Fixture f("s:\n  - a\n  - b\nf: [x]\ne: []\n");
+  CHECK(f.ed.append(f.doc.get(f.root(), "s"), Value::Map({{"name", Value::String("c")}})));
+  CHECK(f.ed.append(f.doc.get(f.root(), "f"), Value::String("w")));
+  CHECK(f.ed.append(f.doc.get(f.root(), "e"), Value::String("z")));
+  CHECK(f.out() == "s:\n  - a\n  - b\n  - {name: c}\nf: [x, w]\ne: [z]\n");
+}
+
+TEST_CASE("JSON edits stay JSON") {
+  Fixture f("{\"a\": {\"b\": \"x\"}, \"l\": []}", true);
+  NodeId a = f.doc.get(f.root(), "a");
+  CHECK(f.ed.setScalar(f.doc.get(a, "b"), "y"));
+  CHECK(f.ed.addKey(a, "c", Value::String("1.36")));
+  CHECK(f.ed.append(f.doc.get(f.root(), "l"), Value::Map({{"name", Value::String("s")}})));
+  CHECK(f.out() == "{\"a\": {\"b\": \"y\", \"c\": \"1.36\"}, \"l\": [{\"name\": \"s\"}]}");
+}
+
+TEST_CASE("removeKey drops whole lines") {
+  Fixture f("a: 1\nresults:\n- message: x\nb: 2\n");
+  CHECK(f.ed.removeKey(f.root(), f.doc.keyOf(f.root(), "results")));
+  CHECK(f.out() == "a: 1\nb: 2\n");
+}

@@ -1,0 +1,62 @@
+#include "krm/embedded.h"
+
+#include <doctest/doctest.h>
+
+#include "krm/editor.h"
+
+using namespace krm;
+
+namespace {
+// Sets inner key `key` (a top-level scalar) and adds `extra: x` to `images`.
+std::string Rewrite(const std::string& outer_text, const char* key, const char* value) {
+  Document outer = Document::ParseYaml(outer_text);
+  NodeId s = outer.at(outer.roots()[0], "data.cfg");
+  Embedded e(outer, s);
+  Document inner = Document::ParseYaml(e.text());
+  Patch ip;
+  Editor ied(inner, ip);
+  NodeId root = inner.roots()[0];
+  ied.setScalar(inner.get(root, key), value);
+  ied.addKey(inner.get(root, "images"), "extra", Value::String("x"));
+  Patch op;
+  REQUIRE(e.commit(ip, op, "\n"));
+  return op.apply(outer_text);
+}
+}  // namespace
+
+TEST_CASE("a literal block is edited in place, comments and indentation kept") {
+  std::string t =
+      "data:\n"
+      "  cfg: |\n"
+      "    # a comment\n"
+      "    reg: \"old\"   # keep\n"
+      "\n"
+      "    images:\n"
+      "        a: 1\n"
+      "  other: y\n";
+  CHECK(Rewrite(t, "reg", "new") ==
+        "data:\n"
+        "  cfg: |\n"
+        "    # a comment\n"
+        "    reg: \"new\"   # keep\n"
+        "\n"
+        "    images:\n"
+        "        a: 1\n"
+        "        extra: x\n"
+        "  other: y\n");
+}
+
+TEST_CASE("literal block with chomping and an indentation indicator") {
+  std::string t = "data:\n  cfg: |2-\n    reg: old\n    images:\n      a: 1";
+  CHECK(Rewrite(t, "reg", "new") == "data:\n  cfg: |2-\n    reg: new\n    images:\n      a: 1\n      extra: x");
+}
+
+TEST_CASE("a double-quoted embedded document is re-encoded whole") {
+  std::string t = "data:\n  cfg: \"reg: old\\nimages:\\n  a: 1\\n\"\n";
+  CHECK(Rewrite(t, "reg", "new") == "data:\n  cfg: \"reg: new\\nimages:\\n  a: 1\\n  extra: x\\n\"\n");
+}
+
+TEST_CASE("a folded block becomes a literal block with the same chomping") {
+  std::string t = "data:\n  cfg: >-\n    reg: old\n\n    images:\n      a: 1\n";
+  CHECK(Rewrite(t, "reg", "new") == "data:\n  cfg: |-\n    reg: new\n    images:\n      a: 1\n      extra: x\n");
+}

@@ -1,0 +1,199 @@
+#include "krm/resource_list.h"
+
+#include <ostream>
+
+#include "krm/editor.h"
+
+namespace krm {
+namespace {
+
+constexpr const char* kListVersions[] = {"config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"};
+
+}  // namespace
+
+std::string Item::group() const {
+  size_t slash = api_version.find('/');
+  return slash == std::string::npos ? std::string() : api_version.substr(0, slash);
+}
+
+void ResourceList::fail(size_t offset, const std::string& what) const {
+  throw InputError(source_.position(offset), what);
+}
+
+void ResourceList::indexItem(NodeId node, size_t position) {
+  const Document& d = *doc_;
+  Item it;
+  it.node = node;
+  it.position = position;
+  it.api_version = std::string(d.str(node, "apiVersion"));
+  it.kind = std::string(d.str(node, "kind"));
+  NodeId meta = d.get(node, "metadata");
+  it.name = std::string(d.str(meta, "name"));
+  it.ns = std::string(d.str(meta, "namespace"));
+  NodeId ann = d.get(meta, "annotations");
+  NodeId path = d.get(ann, annotations::kPath);
+  if (path == kNoNode) path = d.get(ann, annotations::kLegacyPath);
+  if (d.isScalar(path)) {
+    it.path = std::string(d.value(path));
+    it.has_path = true;
+  }
+  NodeId index = d.get(ann, annotations::kIndex);
+  if (index == kNoNode) index = d.get(ann, annotations::kLegacyIndex);
+  if (d.isScalar(index)) {
+    try {
+      it.index = std::stol(std::string(d.value(index)));
+    } catch (...) {
+      it.index = 0;
+    }
+  }
+  items_.push_back(std::move(it));
+}
+
+std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
+  std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
+  const std::string& text = rl->source_.text();
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw InputError({1, 1}, "empty input: expected a ResourceList");
+  try {
+    rl->doc_ = std::make_unique<Document>(rl->source_.looksLikeJson() ? Document::ParseJson(text)
+                                                                        : Document::ParseYaml(text));
+  } catch (const ParseError& e) {
+    rl->fail(e.offset(), e.what());
+  }
+  const Document& d = *rl->doc_;
+  if (d.roots().size() != 1) {
+    size_t at = d.roots().size() > 1 ? d.node(d.roots()[1]).begin : 0;
+    rl->fail(at, "expected exactly one document holding a ResourceList");
+  }
+  NodeId root = d.roots()[0];
+  if (!d.isMap(root)) rl->fail(d.node(root).begin, "expected a ResourceList object");
+  rl->root_ = root;
+  std::string_view kind = d.str(root, "kind");
+  std::string_view version = d.str(root, "apiVersion");
+  if (kind != "ResourceList") {
+    NodeId k = d.get(root, "kind");
+    rl->fail(k == kNoNode ? d.node(root).begin : d.node(k).begin,
+             "expected kind ResourceList, found " +
+                 (kind.empty() ? std::string("no kind") : "'" + std::string(kind) + "'"));
+  }
+  bool known = false;
+  for (const char* v : kListVersions) known = known || version == v;
+  if (!known) {
+    NodeId v = d.get(root, "apiVersion");
+    rl->fail(v == kNoNode ? d.node(root).begin : d.node(v).begin,
+             "unsupported ResourceList apiVersion '" + std::string(version) +
+                 "' (expected config.kubernetes.io/v1 or v1beta1)");
+  }
+  NodeId items = d.get(root, "items");
+  if (!d.isNull(items) && !d.isSeq(items))
+    rl->fail(d.node(items).begin, "items must be a list");
+  size_t pos = 0;
+  for (NodeId item : d.items(items)) {
+    if (!d.isMap(item)) rl->fail(d.node(item).begin, "items[" + std::to_string(pos) + "] is not an object");
+    rl->indexItem(item, pos++);
+  }
+  NodeId fc = d.get(root, "functionConfig");
+  rl->function_config_ = d.isNull(fc) ? kNoNode : fc;
+  return rl;
+}
+
+std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::string config) {
+  std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
+  rl->stream_ = true;
+  const std::string& text = rl->source_.text();
+  try {
+    rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
+  } catch (const ParseError& e) {
+    rl->fail(e.offset(), e.what());
+  }
+  const Document& d = *rl->doc_;
+  size_t pos = 0;
+  for (NodeId root : d.roots()) {
+    if (d.isNull(root)) continue;  // empty document between separators
+    if (!d.isMap(root)) rl->fail(d.node(root).begin, "document " + std::to_string(pos) + " is not an object");
+    rl->indexItem(root, pos++);
+  }
+  rl->config_text_ = std::move(config);
+  if (rl->config_text_.find_first_not_of(" \t\r\n") != std::string::npos) {
+    Source cfg(rl->config_text_);
+    rl->config_text_ = cfg.text();
+    try {
+      rl->config_doc_ = std::make_unique<Document>(cfg.looksLikeJson() ? Document::ParseJson(rl->config_text_)
+                                                                      : Document::ParseYaml(rl->config_text_));
+    } catch (const ParseError& e) {
+      LineCol at = PositionOf(rl->config_text_, e.offset());
+      throw InputError(at, std::string("functionConfig: ") + e.what());
+    }
+    const Document& c = *rl->config_doc_;
+    for (NodeId root : c.roots()) {
+      if (!c.isNull(root)) {
+        rl->function_config_ = root;
+        break;
+      }
+    }
+  }
+  return rl;
+}
+
+bool ResourceList::isReserved(const Item& item) const {
+  if (item.kind == "Kptfile" && item.group() == "kpt.dev") return true;
+  if (function_config_ == kNoNode || config_doc_) return false;
+  const Document& d = *doc_;
+  NodeId fc = function_config_;
+  NodeId meta = d.get(fc, "metadata");
+  return item.kind == d.str(fc, "kind") && item.api_version == d.str(fc, "apiVersion") &&
+         item.name == d.str(meta, "name") && item.ns == d.str(meta, "namespace");
+}
+
+std::optional<FileRef> ResourceList::fileOf(const Item& item) const {
+  if (!item.has_path) return std::nullopt;
+  return FileRef{item.path, item.index};
+}
+
+void ResourceList::write(const Patch& patch, const std::vector<Result>& results,
+                         std::ostream& out) const {
+  const Document& d = *doc_;
+  const std::string& text = source_.text();
+  const std::string& eol = source_.eol();
+  Patch all = patch;
+  if (!stream_) {
+    Editor ed(d, all, eol);
+    bool flow = d.node(root_).style == Style::Flow;
+    NodeId items_key = d.keyOf(root_, "items");
+    if (items_key == kNoNode) {
+      if (flow) {
+        ed.addKey(root_, "items", Value::List({}));
+      } else {
+        std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
+        all.insert(text.size(), lead + "items: []" + eol);
+      }
+    } else if (d.isNull(d.node(items_key).next)) {
+      ed.fillNull(items_key, d.node(items_key).next, Value::List({}));
+    }
+    NodeId old = d.keyOf(root_, "results");
+    if (flow) {
+      if (old != kNoNode) {
+        const Node& v = d.node(d.node(old).next);
+        if (results.empty()) {
+          all.replace(v.content, v.end, "[]");
+        } else {
+          all.replace(v.content, v.end, d.json() ? RenderResultsJson(results) : RenderResultsJson(results));
+        }
+      } else if (!results.empty()) {
+        auto pairs = d.pairs(root_);
+        std::string key = d.json() ? "\"results\"" : "results";
+        all.insert(d.node(pairs.back().second).end, ",\n  " + key + ": " + RenderResultsJson(results));
+      }
+    } else {
+      if (old != kNoNode) ed.removeKey(root_, old);
+      if (!results.empty()) {
+        std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
+        all.insert(text.size(), lead + RenderResultsYaml(results, eol));
+      }
+    }
+  }
+  out << source_.bom();
+  all.write(text, out);
+}
+
+}  // namespace krm

@@ -1,0 +1,99 @@
+#include "krm/resource_list.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "krm/run.h"
+
+using namespace krm;
+
+namespace {
+std::string Write(const std::string& in, const std::vector<Result>& results) {
+  auto rl = ResourceList::Parse(in);
+  std::ostringstream out;
+  rl->write(Patch(), results, out);
+  return out.str();
+}
+Result Info(const char* m) {
+  Result r;
+  r.message = m;
+  return r;
+}
+}  // namespace
+
+TEST_CASE("items, path and index annotations are read") {
+  auto rl = ResourceList::Parse(
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+      "- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: w\n    namespace: n\n"
+      "    annotations:\n      internal.config.kubernetes.io/path: 'd.yaml'\n"
+      "      internal.config.kubernetes.io/index: '2'\n"
+      "- apiVersion: kpt.dev/v1\n  kind: Kptfile\n  metadata: {name: k}\n"
+      "functionConfig: {apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {}}\n");
+  REQUIRE(rl->items().size() == 2);
+  const Item& d = rl->items()[0];
+  CHECK(d.kind == "Deployment");
+  CHECK(d.ns == "n");
+  CHECK(d.path == "d.yaml");
+  CHECK(d.index == 2);
+  CHECK(d.group() == "apps");
+  CHECK(!rl->isReserved(d));
+  CHECK(rl->isReserved(rl->items()[1]));
+  CHECK(rl->functionConfig() != kNoNode);
+}
+
+TEST_CASE("the output always has items, and results replace old ones") {
+  CHECK(Write("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n", {}) ==
+        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n");
+  CHECK(Write("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n", {}) ==
+        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n");
+  CHECK(Write("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nresults:\n- message: old\n",
+              {Info("new")}) ==
+        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nresults:\n- message: new\n  severity: info\n");
+}
+
+TEST_CASE("JSON in, JSON out") {
+  std::string in = "{\"apiVersion\": \"config.kubernetes.io/v1\", \"kind\": \"ResourceList\", \"items\": []}";
+  std::string out = Write(in, {Info("m")});
+  CHECK(out.find("\"results\": [") != std::string::npos);
+  CHECK(out.find("\"message\": \"m\"") != std::string::npos);
+}
+
+TEST_CASE("a BOM and CRLF line ends survive") {
+  std::string in = "\xEF\xBB\xBF" "apiVersion: config.kubernetes.io/v1\r\nkind: ResourceList\r\nitems: []\r\n";
+  CHECK(Write(in, {Info("m")}) == in + "results:\r\n- message: m\r\n  severity: info\r\n");
+}
+
+TEST_CASE("unreadable input gives line and column, and nothing on stdout") {
+  std::ostringstream out, err;
+  int rc = RunResourceList("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: [\n", out, err,
+                           "prog", [](const ResourceList&, Patch&, std::vector<Result>&) {});
+  CHECK(rc == 1);
+  CHECK(out.str().empty());
+  CHECK(err.str().rfind("prog: ", 0) == 0);
+  CHECK(err.str().find(':', 6) != std::string::npos);
+  std::ostringstream o2, e2;
+  CHECK(RunResourceList("kind: Deployment\n", o2, e2, "prog",
+                        [](const ResourceList&, Patch&, std::vector<Result>&) {}) == 1);
+  CHECK(e2.str() == "prog: 1:7: expected kind ResourceList, found 'Deployment'\n");
+  std::ostringstream o3, e3;
+  CHECK(RunResourceList("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: {a: 1}\n", o3, e3,
+                        "prog", [](const ResourceList&, Patch&, std::vector<Result>&) {}) == 1);
+  CHECK(e3.str() == "prog: 3:8: items must be a list\n");
+  CHECK(o3.str().empty());
+}
+
+TEST_CASE("exit code is 1 exactly when there is an error result") {
+  std::string in = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n";
+  std::ostringstream out, err;
+  auto warn = [](const ResourceList&, Patch&, std::vector<Result>& r) {
+    r.push_back(Result{Severity::Warning, "w", {}, {}, {}});
+  };
+  CHECK(RunResourceList(in, out, err, "p", warn) == 0);
+  auto fail = [](const ResourceList&, Patch&, std::vector<Result>& r) {
+    r.push_back(Result{Severity::Error, "e", {}, {}, {}});
+  };
+  std::ostringstream out2;
+  CHECK(RunResourceList(in, out2, err, "p", fail) == 1);
+  CHECK(out2.str().find("items: []") != std::string::npos);
+}

@@ -1,0 +1,102 @@
+#include "krm/result.h"
+
+#include "krm/scalar.h"
+
+namespace krm {
+
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "info";
+}
+
+bool HasError(const std::vector<Result>& results) {
+  for (const auto& r : results) {
+    if (r.severity == Severity::Error) return true;
+  }
+  return false;
+}
+
+namespace {
+
+std::string Y(const std::string& s) { return RenderScalar(s, Style::Plain, false, false); }
+std::string J(const std::string& s) { return DoubleQuoted(s); }
+
+}  // namespace
+
+std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol) {
+  std::string o = "results:" + eol;
+  for (const Result& r : results) {
+    o += "- message: " + Y(r.message) + eol;
+    o += "  severity: " + std::string(SeverityName(r.severity)) + eol;
+    if (r.resource) {
+      o += "  resourceRef:" + eol;
+      o += "    apiVersion: " + Y(r.resource->api_version) + eol;
+      o += "    kind: " + Y(r.resource->kind) + eol;
+      o += "    name: " + Y(r.resource->name) + eol;
+      if (!r.resource->ns.empty()) o += "    namespace: " + Y(r.resource->ns) + eol;
+    }
+    if (r.field) {
+      o += "  field:" + eol;
+      o += "    path: " + Y(r.field->path) + eol;
+      if (r.field->current) o += "    currentValue: " + Y(*r.field->current) + eol;
+      if (r.field->proposed) o += "    proposedValue: " + Y(*r.field->proposed) + eol;
+    }
+    if (r.file) {
+      o += "  file:" + eol;
+      o += "    path: " + Y(r.file->path) + eol;
+      o += "    index: " + std::to_string(r.file->index) + eol;
+    }
+  }
+  return o;
+}
+
+std::string RenderResultsJson(const std::vector<Result>& results) {
+  std::string o = "[";
+  bool first = true;
+  for (const Result& r : results) {
+    o += first ? "\n    {" : ",\n    {";
+    first = false;
+    o += "\"message\": " + J(r.message);
+    o += ", \"severity\": \"" + std::string(SeverityName(r.severity)) + "\"";
+    if (r.resource) {
+      o += ", \"resourceRef\": {\"apiVersion\": " + J(r.resource->api_version) +
+           ", \"kind\": " + J(r.resource->kind) + ", \"name\": " + J(r.resource->name);
+      if (!r.resource->ns.empty()) o += ", \"namespace\": " + J(r.resource->ns);
+      o += "}";
+    }
+    if (r.field) {
+      o += ", \"field\": {\"path\": " + J(r.field->path);
+      if (r.field->current) o += ", \"currentValue\": " + J(*r.field->current);
+      if (r.field->proposed) o += ", \"proposedValue\": " + J(*r.field->proposed);
+      o += "}";
+    }
+    if (r.file) {
+      o += ", \"file\": {\"path\": " + J(r.file->path) +
+           ", \"index\": " + std::to_string(r.file->index) + "}";
+    }
+    o += "}";
+  }
+  o += results.empty() ? "]" : "\n  ]";
+  return o;
+}
+
+std::string RenderResultLine(const Result& r) {
+  std::string o = std::string(SeverityName(r.severity)) + ": " + r.message;
+  if (r.resource || r.field) {
+    o += " (";
+    if (r.resource) {
+      o += r.resource->kind + "/";
+      if (!r.resource->ns.empty()) o += r.resource->ns + "/";
+      o += r.resource->name;
+    }
+    if (r.field) o += (r.resource ? " " : "") + r.field->path;
+    o += ")";
+  }
+  return o;
+}
+
+}  // namespace krm

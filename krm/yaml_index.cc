@@ -1,0 +1,189 @@
+// Builds a Document from yaml-cpp's event parser. Only marks and decoded
+// values are taken from yaml-cpp; spans are measured on the text itself.
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
+
+#include "krm/document.h"
+#include "krm/scalar.h"
+
+namespace krm {
+namespace {
+
+// An istream over borrowed memory: no copy of the input.
+class MemoryBuffer : public std::streambuf {
+ public:
+  MemoryBuffer(const char* data, size_t size) {
+    char* p = const_cast<char*>(data);
+    setg(p, p, p + size);
+  }
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+class Indexer : public YAML::EventHandler {
+ public:
+  Indexer(const std::string& text) : t_(text), b_(text, false) {}
+
+  Document finish() { return b_.finish(); }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    uint32_t pos = Pos(mark);
+    uint32_t content = SkipProperties(pos);
+    uint32_t end = ExplicitNullEnd(content);
+    if (end != 0) {
+      b_.leaf(Kind::Null, Style::Plain, pos, content, end, {}, false);
+      return;
+    }
+    // Nothing written: anchor the empty span just after the previous sibling.
+    NodeId prev = b_.lastChild();
+    uint32_t at = prev == kNoNode ? pos : b_.doc().node(prev).end;
+    if (content != pos) at = content;  // "key: &a" keeps its properties
+    b_.leaf(Kind::Null, Style::Plain, at, at, at, {}, true);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    uint32_t pos = Pos(mark);
+    uint32_t end = pos + 1;
+    while (end < t_.size() && !IsSpace(t_[end]) && t_[end] != ',' && t_[end] != ']' &&
+           t_[end] != '}')
+      ++end;
+    b_.leaf(Kind::Alias, Style::Plain, pos, pos, end, {}, false);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string& value) override {
+    uint32_t pos = Pos(mark);
+    uint32_t content = SkipProperties(pos);
+    Style style = Style::Plain;
+    if (content < t_.size()) {
+      switch (t_[content]) {
+        case '"': style = Style::DoubleQuoted; break;
+        case '\'': style = Style::SingleQuoted; break;
+        case '|': style = Style::Literal; break;
+        case '>': style = Style::Folded; break;
+        default: break;
+      }
+    }
+    size_t end = ScalarEnd(t_, content, style, b_.inFlow(), value, LineIndent(content));
+    if (end == std::string::npos) end = content;  // extent unknown: never edited
+    b_.leaf(Kind::Scalar, style, pos, content, static_cast<uint32_t>(end), value, false);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
+    Open(Kind::Seq, mark, style);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
+    Open(Kind::Map, mark, style);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  uint32_t Pos(const YAML::Mark& m) const {
+    return static_cast<uint32_t>(m.pos < 0 ? 0 : m.pos);
+  }
+
+  // Skips an anchor (&a) and a tag (!x) before the node proper.
+  uint32_t SkipProperties(uint32_t p) const {
+    while (p < t_.size() && (t_[p] == '&' || t_[p] == '!')) {
+      while (p < t_.size() && !IsSpace(t_[p])) ++p;
+      while (p < t_.size() && IsSpace(t_[p])) ++p;
+    }
+    return p;
+  }
+
+  // One past an explicit null (~, null, Null, NULL) at p, or 0.
+  uint32_t ExplicitNullEnd(uint32_t p) const {
+    static const char* const kNulls[] = {"~", "null", "Null", "NULL"};
+    for (const char* w : kNulls) {
+      size_t n = std::char_traits<char>::length(w);
+      if (t_.compare(p, n, w) == 0) {
+        size_t e = p + n;
+        if (e >= t_.size() || IsSpace(t_[e]) || t_[e] == ',' || t_[e] == '}' ||
+            t_[e] == ']' || t_[e] == '#')
+          return static_cast<uint32_t>(e);
+      }
+    }
+    return 0;
+  }
+
+  size_t LineIndent(size_t pos) const {
+    size_t start = t_.rfind('\n', pos == 0 ? 0 : pos - 1);
+    start = (start == std::string::npos || pos == 0) ? 0 : start + 1;
+    size_t i = start;
+    while (i < t_.size() && t_[i] == ' ') ++i;
+    return i - start;
+  }
+
+  void Open(Kind kind, const YAML::Mark& mark, YAML::EmitterStyle::value style) {
+    uint32_t pos = Pos(mark);
+    uint32_t content = SkipProperties(pos);
+    Style s = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
+    // A block collection's mark may sit on its anchor; a block sequence's on
+    // its first "-", a block map's on its first key.
+    b_.open(kind, s, pos, content);
+    open_.push_back({s == Style::Flow, content});
+  }
+
+  void Close() {
+    OpenFrame frame = open_.back();
+    open_.pop_back();
+    bool flow = frame.flow;
+    NodeId last = b_.lastChild();
+    const Document& d = b_.doc();
+    uint32_t end;
+    if (flow) {
+      // Find the closing bracket after the last child (or the opening one).
+      size_t i = last == kNoNode ? size_t{frame.content} + 1 : d.node(last).end;
+      while (i < t_.size() && t_[i] != ']' && t_[i] != '}') {
+        if (t_[i] == '#') {
+          while (i < t_.size() && t_[i] != '\n') ++i;
+        } else {
+          ++i;
+        }
+      }
+      end = static_cast<uint32_t>(i < t_.size() ? i + 1 : i);
+    } else {
+      end = last == kNoNode ? frame.content : d.node(last).end;
+    }
+    b_.close(end);
+  }
+
+  struct OpenFrame {
+    bool flow;
+    uint32_t content;
+  };
+
+  const std::string& t_;
+  DocumentBuilder b_;
+  std::vector<OpenFrame> open_;
+};
+
+}  // namespace
+
+Document Document::ParseYaml(const std::string& text) {
+  MemoryBuffer buf(text.data(), text.size());
+  std::istream in(&buf);
+  Indexer indexer(text);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(indexer)) {
+    }
+  } catch (const YAML::Exception& e) {
+    size_t off = e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos);
+    throw ParseError(off, e.msg);
+  }
+  return indexer.finish();
+}
+
+}  // namespace krm
