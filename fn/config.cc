@@ -1,0 +1,299 @@
+#include "fn/config.h"
+
+#include "fn/image_ref.h"
+#include "fn/names.h"
+
+namespace fn {
+namespace {
+
+using krm::Document;
+using krm::NodeId;
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Splits a ConfigMap string list at commas, spaces and new lines.
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',' || c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+class Reader {
+ public:
+  Reader(const krm::FunctionConfig& fc, std::vector<krm::Result>& results)
+      : fc_(fc), d_(fc.doc()), results_(results) {}
+
+  void error(const std::string& path, const std::string& message,
+             std::optional<std::string> current = std::nullopt) {
+    krm::Result r;
+    r.severity = krm::Severity::Error;
+    r.message = message;
+    r.resource = fc_.ref();
+    r.field = krm::FieldRef{path, std::move(current), std::nullopt};
+    results_.push_back(std::move(r));
+    ok_ = false;
+  }
+
+  // A string field: a scalar in either form.
+  std::optional<std::string> scalar(const char* key) {
+    NodeId n = fc_.field(key);
+    if (n == krm::kNoNode || d_.isNull(n)) return std::nullopt;
+    if (!d_.isScalar(n)) {
+      error(fc_.path(key), std::string(key) + " must be a string");
+      return std::nullopt;
+    }
+    return Trim(std::string(d_.value(n)));
+  }
+
+  // A list of strings: a sequence (typed form) or a comma-separated string.
+  std::vector<std::pair<std::string, std::string>> list(const char* key) {
+    std::vector<std::pair<std::string, std::string>> out;  // value, path
+    NodeId n = fc_.field(key);
+    if (n == krm::kNoNode || d_.isNull(n)) return out;
+    if (d_.isScalar(n)) {
+      for (auto& v : SplitList(std::string(d_.value(n)))) out.emplace_back(v, fc_.path(key));
+      return out;
+    }
+    if (!d_.isSeq(n)) {
+      error(fc_.path(key), std::string(key) + " must be a list or a comma-separated string");
+      return out;
+    }
+    size_t i = 0;
+    for (NodeId item : d_.items(n)) {
+      std::string p = fc_.path(key) + "[" + std::to_string(i++) + "]";
+      if (!d_.isScalar(item)) {
+        error(p, std::string(key) + " entries must be strings");
+        continue;
+      }
+      out.emplace_back(Trim(std::string(d_.value(item))), p);
+    }
+    return out;
+  }
+
+  std::optional<Config> read() {
+    Config c;
+    if (auto reg = scalar(names::kRegistry); reg && !reg->empty()) {
+      Target t;
+      std::string why = ParseTarget(*reg, t);
+      if (why.empty()) {
+        c.registry = t;
+      } else {
+        error(fc_.path(names::kRegistry), "registry: " + why, *reg);
+      }
+    }
+    readRules(c);
+    if (auto p = scalar(names::kPath)) {
+      if (*p == "keep" || p->empty()) c.mode = PathMode::Keep;
+      else if (*p == "flatten") c.mode = PathMode::Flatten;
+      else if (*p == "nest") c.mode = PathMode::Nest;
+      else error(fc_.path(names::kPath), "path must be keep, flatten or nest", *p);
+    }
+    for (auto& [v, p] : list(names::kExclude)) c.exclude.push_back(v);
+    if (auto s = scalar(names::kPullSecret); s && !s->empty()) {
+      if (IsDns1123Subdomain(*s)) c.pull_secret = *s;
+      else error(fc_.path(names::kPullSecret),
+                 "pullSecret must be a Secret name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.')", *s);
+    }
+    if (auto s = scalar(names::kPullPolicy); s && !s->empty()) {
+      if (*s == "Always" || *s == "IfNotPresent" || *s == "Never") c.pull_policy = *s;
+      else error(fc_.path(names::kPullPolicy), "pullPolicy must be Always, IfNotPresent or Never", *s);
+    }
+    auto targets = list(names::kTargets);
+    if (!targets.empty()) {
+      c.image_config = c.k8ssandra = c.workloads = false;
+      for (auto& [v, p] : targets) {
+        if (v == names::kTargetImageConfig) c.image_config = true;
+        else if (v == names::kTargetK8ssandra) c.k8ssandra = true;
+        else if (v == names::kTargetWorkloads) c.workloads = true;
+        else error(p, "unknown target '" + v + "'; targets are imageConfig, k8ssandra and workloads", v);
+      }
+    }
+    if (auto m = scalar(names::kImageConfig); m && !m->empty()) {
+      if (*m == "rewrite") c.image_config_mode = ImageConfigMode::Rewrite;
+      else if (*m == "override") c.image_config_mode = ImageConfigMode::Override;
+      else error(fc_.path(names::kImageConfig), "imageConfig must be rewrite or override", *m);
+    }
+    readFieldSpecs(c);
+    if (ok_ && !c.registry && c.rules.empty()) {
+      error(fc_.isConfigMap() ? "data" : "spec",
+            "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000) "
+            "or rules (a source-to-mirror table, e.g. rules=docker.io=registry.corp.example:5000/hub), or both");
+    }
+    if (!ok_) return std::nullopt;
+    return c;
+  }
+
+ private:
+  void addRule(Config& c, const std::string& from, const std::string& to, const std::string& path) {
+    Rule r;
+    std::string why = ParseFrom(from, r);
+    if (!why.empty()) {
+      error(path, "from: " + why, from);
+      return;
+    }
+    why = ParseTarget(to, r.to);
+    if (!why.empty()) {
+      error(path, "to: " + why, to);
+      return;
+    }
+    c.rules.push_back(r);
+  }
+
+  void readRules(Config& c) {
+    NodeId n = fc_.field(names::kRules);
+    if (n == krm::kNoNode || d_.isNull(n)) return;
+    std::string base = fc_.path(names::kRules);
+    if (d_.isScalar(n)) {
+      for (auto& entry : SplitList(std::string(d_.value(n)))) {
+        size_t eq = entry.find('=');
+        if (eq == std::string::npos) {
+          error(base, "rules entries are written from=to, e.g. docker.io=registry.corp.example:5000/hub", entry);
+          continue;
+        }
+        addRule(c, entry.substr(0, eq), entry.substr(eq + 1), base);
+      }
+      return;
+    }
+    if (!d_.isSeq(n)) {
+      error(base, "rules must be a list of {from, to}");
+      return;
+    }
+    size_t i = 0;
+    for (NodeId item : d_.items(n)) {
+      std::string p = base + "[" + std::to_string(i++) + "]";
+      std::string from(d_.str(item, names::kFrom)), to(d_.str(item, names::kTo));
+      if (!d_.isMap(item) || from.empty() || to.empty()) {
+        error(p, "each rule needs from and to");
+        continue;
+      }
+      size_t before = results_.size();
+      addRule(c, from, to, p);
+      // Point at the exact field that is wrong.
+      if (results_.size() > before) {
+        auto& f = results_.back().field->path;
+        f += results_.back().message.rfind("from:", 0) == 0 ? ".from" : ".to";
+      }
+    }
+  }
+
+  void readFieldSpecs(Config& c) {
+    NodeId n = fc_.field(names::kAdditionalImageFields);
+    if (n == krm::kNoNode || d_.isNull(n)) return;
+    std::string base = fc_.path(names::kAdditionalImageFields);
+    auto check = [&](FieldSpec& f, const std::string& p) {
+      if (f.kind.empty() || f.path.empty()) {
+        error(p, "additionalImageFields entries need kind and path");
+        return;
+      }
+      c.additional_fields.push_back(f);
+    };
+    if (d_.isScalar(n)) {
+      // [group/]version/Kind:path or Kind:path, comma-separated.
+      for (auto& entry : SplitList(std::string(d_.value(n)))) {
+        size_t colon = entry.rfind(':');
+        FieldSpec f;
+        if (colon != std::string::npos) {
+          std::string gvk = entry.substr(0, colon);
+          f.path = entry.substr(colon + 1);
+          size_t s2 = gvk.rfind('/');
+          f.kind = gvk.substr(s2 == std::string::npos ? 0 : s2 + 1);
+          if (s2 != std::string::npos) {
+            std::string gv = gvk.substr(0, s2);
+            size_t s1 = gv.rfind('/');
+            f.version = gv.substr(s1 == std::string::npos ? 0 : s1 + 1);
+            if (s1 != std::string::npos) f.group = gv.substr(0, s1);
+          }
+        }
+        check(f, base);
+      }
+      return;
+    }
+    size_t i = 0;
+    for (NodeId item : d_.items(n)) {
+      FieldSpec f{std::string(d_.str(item, "group")), std::string(d_.str(item, "version")),
+                  std::string(d_.str(item, "kind")), std::string(d_.str(item, "path"))};
+      check(f, base + "[" + std::to_string(i++) + "]");
+    }
+  }
+
+  const krm::FunctionConfig& fc_;
+  const Document& d_;
+  std::vector<krm::Result>& results_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+krm::ConfigSchema Schema() {
+  return {names::kGroup,
+          {names::kVersion},
+          names::kKind,
+          {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret,
+           names::kPullPolicy, names::kTargets, names::kImageConfig, names::kAdditionalImageFields}};
+}
+
+std::string ParseTarget(const std::string& text, Target& out) {
+  std::string t = text;
+  while (!t.empty() && t.back() == '/') t.pop_back();
+  size_t slash = t.find('/');
+  std::string host = t.substr(0, slash);
+  if (host.empty()) return "expected registry[/path], e.g. registry.corp.example:5000/mirror";
+  if (!LooksLikeDomain(host) || !IsDomain(host))
+    return "'" + host + "' is not a registry host (it needs a '.', a ':port', or to be localhost; "
+           "otherwise runtimes read it as a Docker Hub namespace)";
+  out.host = host;
+  out.prefix = slash == std::string::npos ? "" : t.substr(slash + 1);
+  if (t.find_first_of(":@", host.size()) != std::string::npos)
+    return "a target holds no tag or digest";
+  if (!out.prefix.empty() && !IsPath(out.prefix))
+    return "path '" + out.prefix + "' is not a repository path (lower-case components separated by '/')";
+  return "";
+}
+
+std::string ParseFrom(const std::string& text, Rule& out) {
+  std::string t = text;
+  while (!t.empty() && t.back() == '/') t.pop_back();
+  size_t slash = t.find('/');
+  std::string host = t.substr(0, slash);
+  if (host.empty() || !LooksLikeDomain(host) || !IsDomain(host))
+    return "'" + text + "' must start with a registry host (for Docker Hub write docker.io/...)";
+  out.from_domain = CanonicalDomain(host);
+  out.from_path = slash == std::string::npos ? "" : t.substr(slash + 1);
+  if (!out.from_path.empty() && !IsPath(out.from_path))
+    return "path '" + out.from_path + "' is not a repository path prefix";
+  return "";
+}
+
+bool IsDns1123Subdomain(const std::string& s) {
+  if (s.empty() || s.size() > 253) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!alnum(s.front()) || !alnum(s.back())) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (alnum(c) || c == '-') continue;
+    if (c == '.' && alnum(s[i - 1]) && alnum(s[i + 1])) continue;
+    return false;
+  }
+  return true;
+}
+
+std::optional<Config> ReadConfig(const krm::FunctionConfig& fc, std::vector<krm::Result>& results) {
+  if (!fc.usable()) return std::nullopt;
+  return Reader(fc, results).read();
+}
+
+}  // namespace fn

@@ -1,0 +1,139 @@
+#include "fn/rules.h"
+
+#include <doctest/doctest.h>
+
+using namespace fn;
+
+namespace {
+Config Make(const char* registry, std::vector<std::pair<const char*, const char*>> rules = {},
+            PathMode mode = PathMode::Keep) {
+  Config c;
+  if (registry) {
+    Target t;
+    REQUIRE(ParseTarget(registry, t).empty());
+    c.registry = t;
+  }
+  for (auto& [from, to] : rules) {
+    Rule r;
+    REQUIRE(ParseFrom(from, r).empty());
+    REQUIRE(ParseTarget(to, r.to).empty());
+    c.rules.push_back(r);
+  }
+  c.mode = mode;
+  return c;
+}
+std::string Run(const Config& c, const char* image) {
+  Relocator rel(c);
+  std::string out = image;
+  rel.relocate(image, out);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("keep appends the source path; Docker Hub gets library/") {
+  Config c = Make("REG.example:5000");
+  CHECK(Run(c, "busybox") == "REG.example:5000/library/busybox");
+  CHECK(Run(c, "k8ssandra/medusa:0.29.1") == "REG.example:5000/k8ssandra/medusa:0.29.1");
+  CHECK(Run(c, "index.docker.io/k8ssandra/medusa:0.29.1") == "REG.example:5000/k8ssandra/medusa:0.29.1");
+  CHECK(Run(c, "localhost:5000/x:1") == "REG.example:5000/x:1");
+}
+
+TEST_CASE("a from with a path appends only the unmatched rest") {
+  Config c = Make(nullptr, {{"cr.k8ssandra.io/k8ssandra", "reg.example/k8s"}});
+  CHECK(Run(c, "cr.k8ssandra.io/k8ssandra/system-logger:v1") == "reg.example/k8s/system-logger:v1");
+  CHECK(Run(c, "cr.k8ssandra.io/k8ssandrax/x:1") == "cr.k8ssandra.io/k8ssandrax/x:1");
+  CHECK(Run(c, "docker.io/k8ssandra/x:1") == "docker.io/k8ssandra/x:1");
+}
+
+TEST_CASE("the longest from wins, and registry catches the rest") {
+  Config c = Make("reg.example/all", {{"docker.io", "reg.example/hub"}, {"docker.io/k8ssandra", "reg.example/k8s"}});
+  CHECK(Run(c, "k8ssandra/medusa:1") == "reg.example/k8s/medusa:1");
+  CHECK(Run(c, "busybox:1") == "reg.example/hub/library/busybox:1");
+  CHECK(Run(c, "registry-1.docker.io/x/y:1") == "reg.example/hub/x/y:1");
+  CHECK(Run(c, "ghcr.io/a/b:1") == "reg.example/all/a/b:1");
+}
+
+TEST_CASE("flatten and nest") {
+  CHECK(Run(Make("reg.example", {}, PathMode::Flatten), "docker.io/k8ssandra/medusa:0.29.1") == "reg.example/medusa:0.29.1");
+  CHECK(Run(Make("reg.example/m", {}, PathMode::Flatten), "busybox") == "reg.example/m/busybox");
+  CHECK(Run(Make("reg.example", {}, PathMode::Nest), "k8ssandra/medusa:0.29.1") ==
+        "reg.example/docker.io/k8ssandra/medusa:0.29.1");
+}
+
+TEST_CASE("tag and digest text is kept exactly, never :latest added") {
+  std::string d = "@sha256:" + std::string(64, 'e');
+  CHECK(Run(Make("r.example"), ("busybox:1.36" + d).c_str()) == "r.example/library/busybox:1.36" + d);
+  CHECK(Run(Make("r.example"), ("busybox" + d).c_str()) == "r.example/library/busybox" + d);
+  CHECK(Run(Make("r.example"), "busybox") == "r.example/library/busybox");
+}
+
+TEST_CASE("unchanged outcomes say why") {
+  Config c = Make("r.example");
+  c.exclude = {"docker.io/library/busybox", "ghcr.io/*"};
+  Relocator rel(c);
+  std::string out;
+  CHECK(rel.relocate("busybox:1", out).outcome == Outcome::Excluded);
+  CHECK(rel.relocate("ghcr.io/a/b", out).outcome == Outcome::Excluded);
+  CHECK(rel.relocate("r.example/library/x", out).outcome == Outcome::OnTarget);
+  Decision bad = rel.relocate("Bad/Name", out);
+  CHECK(bad.outcome == Outcome::Invalid);
+  CHECK(bad.reason.find("lowercase") != std::string::npos);
+  Relocator rules_only(Make(nullptr, {{"ghcr.io", "r.example"}}));
+  CHECK(rules_only.relocate("busybox", out).outcome == Outcome::NoRule);
+}
+
+TEST_CASE("structured images: registry, repository, name") {
+  Relocator rel(Make("reg.example:5000/mirror"));
+  Structured out;
+  CHECK(rel.relocate(Structured{"", "k8ssandra", "medusa"}, out).changed());
+  CHECK(out.registry == "reg.example:5000");
+  CHECK(out.repository == "mirror/k8ssandra");
+  CHECK(out.name == "medusa");
+  Relocator flat(Make("reg.example", {}, PathMode::Flatten));
+  CHECK(flat.relocate(Structured{"cr.dtsx.io", "datastax", "dse"}, out).changed());
+  CHECK(out.repository == "");
+  CHECK(out.name == "dse");
+  CHECK(!rel.relocate(Structured{"reg.example:5000", "mirror/k8ssandra", "medusa"}, out).changed());
+}
+
+// Property tests: every valid conformance input x every mode x targets.
+TEST_CASE("properties: parses, keeps tag/digest, idempotent, excluded untouched") {
+  const std::string F64(64, 'f');
+  const std::string inputs[] = {"foo", "docker.io/foo", "docker.io/library/foo/bar", "docker/migrator",
+                                "test_com/foo", "test.com/foo", "index.docker.io/fooo/bar", "library/ubuntu",
+                                "other/library", "localhost/fooo/bar", "127.0.0.1:8000/private/moonbase",
+                                "dmcgowan/myapp:latest", "dbcc1", "busybox:latest@sha256:" + F64,
+                                "test:5000/repo:tag@sha256:" + F64, "192.168.1.1:5000/repo:5050",
+                                "sub-dom1.foo.com/bar/baz/quux:some-long-tag", "localhost:5000/foo:tag",
+                                "lowercase:Uppercase", "[::1]:5000/repo:tag", "registry-1.docker.io/x/y"};
+  const char* targets[] = {"reg.example", "reg.example:5000", "reg.example:5000/a/b", "10.0.0.1:5000/p"};
+  for (PathMode mode : {PathMode::Keep, PathMode::Flatten, PathMode::Nest}) {
+    for (const char* t : targets) {
+      Config c = Make(t, {{"docker.io/library", "mirror.example/lib"}}, mode);
+      Relocator rel(c);
+      for (const std::string& in : inputs) {
+        CAPTURE(in);
+        CAPTURE(t);
+        std::string once;
+        Decision d = rel.relocate(in, once);
+        REQUIRE(d.changed());
+        ParsedRef p = ParseImageRef(once);
+        REQUIRE_MESSAGE(p.ok, p.error);
+        ParsedRef src = ParseImageRef(in);
+        CHECK(p.ref.suffix() == src.ref.suffix());
+        std::string twice = once;
+        CHECK(!rel.relocate(once, twice).changed());
+        CHECK(twice == once);
+        // component-wise: the last component of the path survives every mode
+        std::string last = src.ref.path.substr(src.ref.path.rfind('/') + 1);
+        CHECK(p.ref.path.size() >= last.size());
+        CHECK(p.ref.path.compare(p.ref.path.size() - last.size(), last.size(), last) == 0);
+        Config ex = c;
+        ex.exclude = {src.ref.name()};
+        std::string untouched = in;
+        CHECK(Relocator(ex).relocate(in, untouched).outcome == Outcome::Excluded);
+        CHECK(untouched == in);
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// fn/config.h: the functionConfig users write, read from either form and
+// validated field by field.
+#ifndef FN_CONFIG_H_
+#define FN_CONFIG_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "krm/function_config.h"
+#include "krm/result.h"
+
+namespace fn {
+
+// Where relocated images go: a registry host and an optional path prefix.
+struct Target {
+  std::string host;    // "registry.corp.example:5000"
+  std::string prefix;  // "mirror/k8ssandra" or ""
+  std::string text() const { return prefix.empty() ? host : host + "/" + prefix; }
+};
+
+enum class PathMode { Keep, Flatten, Nest };
+enum class ImageConfigMode { Rewrite, Override };
+
+// One `from -> to` row. `from` is normalized (Docker Hub aliases folded).
+struct Rule {
+  std::string from_domain;
+  std::string from_path;  // "" matches the whole registry
+  Target to;
+  std::string from() const { return from_path.empty() ? from_domain : from_domain + "/" + from_path; }
+};
+
+// A string image field in a kind we do not know, kustomize fieldSpec style.
+struct FieldSpec {
+  std::string group;    // "" matches any group
+  std::string version;  // "" matches any version
+  std::string kind;
+  std::string path;     // "spec/foo/image", "spec/list[]/image"
+};
+
+struct Config {
+  std::optional<Target> registry;
+  std::vector<Rule> rules;
+  PathMode mode = PathMode::Keep;
+  std::vector<std::string> exclude;  // glob patterns on the normalized name
+  std::string pull_secret;
+  std::string pull_policy;
+  bool image_config = true;  // targets
+  bool k8ssandra = true;
+  bool workloads = true;
+  ImageConfigMode image_config_mode = ImageConfigMode::Rewrite;
+  std::vector<FieldSpec> additional_fields;
+};
+
+// The schema handed to krm::FunctionConfig: group, kind and every key.
+krm::ConfigSchema Schema();
+
+// Parses a target ("host[:port][/path]"); returns why it is not one, or "".
+std::string ParseTarget(const std::string& text, Target& out);
+// Parses a rule's `from` ("host[/path]"); returns why it is not one, or "".
+std::string ParseFrom(const std::string& text, Rule& out);
+// True for a DNS-1123 subdomain (a Secret name).
+bool IsDns1123Subdomain(const std::string& s);
+
+// Reads and validates the config. Every problem becomes an error result
+// whose field path points into the config. Returns nothing when unusable.
+std::optional<Config> ReadConfig(const krm::FunctionConfig& fc, std::vector<krm::Result>& results);
+
+}  // namespace fn
+
+#endif  // FN_CONFIG_H_

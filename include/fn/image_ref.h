@@ -1,0 +1,50 @@
+// fn/image_ref.h: container image references, parsed with the normalized
+// semantics of distribution/reference (ParseNormalizedNamed).
+#ifndef FN_IMAGE_REF_H_
+#define FN_IMAGE_REF_H_
+
+#include <string>
+#include <string_view>
+
+namespace fn {
+
+struct ImageRef {
+  std::string domain;        // normalized: "docker.io" when none was written
+  std::string path;          // normalized: "library/x" for Docker Hub official images
+  std::string tag;           // as written, without the ':'
+  std::string digest;        // as written, without the '@'
+  bool implicit_domain = false;   // no domain was written
+  bool implicit_library = false;  // "library/" was added
+  std::string written_domain;     // the domain as written ("" when implicit)
+
+  // ":tag", "@digest", ":tag@digest" or "", exactly as written.
+  std::string suffix() const;
+  // domain + "/" + path, normalized.
+  std::string name() const { return domain + "/" + path; }
+  // The normalized reference, tag and digest included.
+  std::string normalized() const { return name() + suffix(); }
+};
+
+struct ParsedRef {
+  bool ok = false;
+  ImageRef ref;
+  std::string error;  // why it is invalid, in distribution/reference's words
+};
+
+// Parses an image reference. Never guesses: an invalid input gets a reason.
+ParsedRef ParseImageRef(std::string_view input);
+
+// True for a registry host as distribution/reference reads it: a DNS name
+// or IPv4 address, or a bracketed IPv6 literal, with an optional port.
+bool IsDomain(std::string_view s);
+// True when the first path segment would be taken as a domain: it is
+// localhost, or has a '.' or ':', or an upper-case letter.
+bool LooksLikeDomain(std::string_view segment);
+// True for a repository path: lower-case components joined by '/'.
+bool IsPath(std::string_view s);
+// Folds Docker Hub's aliases (index.docker.io, registry-1.docker.io) into docker.io.
+std::string CanonicalDomain(std::string_view domain);
+
+}  // namespace fn
+
+#endif  // FN_IMAGE_REF_H_

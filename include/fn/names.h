@@ -1,0 +1,71 @@
+// fn/names.h: every name the function matches on or writes, in one place.
+#ifndef FN_NAMES_H_
+#define FN_NAMES_H_
+
+namespace fn {
+namespace names {
+
+// The program and its own functionConfig kind.
+constexpr const char* kProgram = "k8ssandra-images";
+constexpr const char* kGroup = "fn.k8ssandra-images.dev";
+constexpr const char* kVersion = "v1alpha1";
+constexpr const char* kKind = "RegistryRewrite";
+
+// functionConfig fields.
+constexpr const char* kRegistry = "registry";
+constexpr const char* kRules = "rules";
+constexpr const char* kPath = "path";
+constexpr const char* kExclude = "exclude";
+constexpr const char* kPullSecret = "pullSecret";
+constexpr const char* kPullPolicy = "pullPolicy";
+constexpr const char* kTargets = "targets";
+constexpr const char* kImageConfig = "imageConfig";
+constexpr const char* kAdditionalImageFields = "additionalImageFields";
+constexpr const char* kFrom = "from";
+constexpr const char* kTo = "to";
+
+// Docker Hub.
+constexpr const char* kDockerHub = "docker.io";
+constexpr const char* kDockerHubIndex = "index.docker.io";
+constexpr const char* kDockerHubApi = "registry-1.docker.io";
+constexpr const char* kLibrary = "library";
+
+// The ImageConfig and its ConfigMap.
+constexpr const char* kImageConfigKey = "image_config.yaml";
+constexpr const char* kConfigLabel = "k8ssandra.io/config";
+constexpr const char* kConfigLabelImage = "image";
+constexpr const char* kImageConfigKind = "ImageConfig";
+constexpr const char* kImageConfigV1beta1 = "config.k8ssandra.io/v1beta1";
+constexpr const char* kImageConfigV1beta2 = "config.k8ssandra.io/v1beta2";
+// cass-operator's built-in server repositories (v1beta1, no defaults.<x>.repository).
+constexpr const char* kBuiltinCassandraRepository = "k8ssandra/cass-management-api";
+constexpr const char* kBuiltinDseRepository = "datastax/dse-mgmtapi-6_8";
+// Pod-template annotation holding the hash of the final image config.
+constexpr const char* kConfigHashAnnotation = "k8ssandra-images.dev/image-config-hash";
+
+// API groups and kinds.
+constexpr const char* kK8ssandraGroup = "k8ssandra.io";
+constexpr const char* kCassandraGroup = "cassandra.datastax.com";
+constexpr const char* kReaperGroup = "reaper.k8ssandra.io";
+constexpr const char* kStargateGroup = "stargate.k8ssandra.io";
+constexpr const char* kK8ssandraCluster = "K8ssandraCluster";
+constexpr const char* kCassandraDatacenter = "CassandraDatacenter";
+constexpr const char* kReaper = "Reaper";
+constexpr const char* kStargate = "Stargate";
+constexpr const char* kCrd = "CustomResourceDefinition";
+
+// Operator Deployments, recognised by their container images.
+constexpr const char* kCassOperatorImage = "k8ssandra/cass-operator";
+constexpr const char* kK8ssandraOperatorImage = "k8ssandra/k8ssandra-operator";
+constexpr const char* kEnvDefaultRegistry = "DEFAULT_REGISTRY";
+constexpr const char* kEnvImagePullSecrets = "IMAGE_PULL_SECRETS";
+
+// Target families.
+constexpr const char* kTargetImageConfig = "imageConfig";
+constexpr const char* kTargetK8ssandra = "k8ssandra";
+constexpr const char* kTargetWorkloads = "workloads";
+
+}  // namespace names
+}  // namespace fn
+
+#endif  // FN_NAMES_H_
