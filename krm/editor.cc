@@ -88,6 +88,79 @@ bool Editor::setKey(NodeId map, std::string_view key, const Value& value, bool f
   return false;
 }
 
+bool Editor::setPath(NodeId map, const std::vector<std::string>& keys, const Value& value) {
+  NodeId cur = map;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (!doc_.isMap(cur)) return false;
+    NodeId k = doc_.keyOf(cur, keys[i]);
+    bool last = i + 1 == keys.size();
+    if (k == kNoNode || doc_.isNull(doc_.node(k).next)) {
+      Value v = value;
+      for (size_t j = keys.size() - 1; j > i; --j) v = Value::Map({{keys[j], v}});
+      if (k == kNoNode) return addKey(cur, keys[i], v);
+      return fillNull(k, doc_.node(k).next, v);
+    }
+    if (last) return setKey(cur, keys[i], value);
+    cur = doc_.node(k).next;
+  }
+  return false;
+}
+
+namespace {
+
+// Adds `value` at `path` inside the map value `into`.
+void Merge(Value& into, const std::vector<std::string>& path, size_t from, const Value& value) {
+  if (from + 1 == path.size()) {
+    into.map.emplace_back(path[from], value);
+    return;
+  }
+  for (auto& kv : into.map) {
+    if (kv.first == path[from] && kv.second.type == Value::Type::Map) {
+      Merge(kv.second, path, from + 1, value);
+      return;
+    }
+  }
+  into.map.emplace_back(path[from], Value::Map({}));
+  Merge(into.map.back().second, path, from + 1, value);
+}
+
+}  // namespace
+
+bool Editor::setPaths(NodeId map, const std::vector<std::pair<std::vector<std::string>, Value>>& edits) {
+  bool ok = true;
+  std::vector<std::string> done;
+  for (size_t i = 0; i < edits.size(); ++i) {
+    const auto& path = edits[i].first;
+    if (path.empty()) continue;
+    const std::string& head = path[0];
+    bool seen = false;
+    for (const auto& h : done) seen = seen || h == head;
+    if (seen) continue;
+    done.push_back(head);
+    NodeId child = doc_.get(map, head);
+    if (doc_.isMap(child)) {
+      std::vector<std::pair<std::vector<std::string>, Value>> sub;
+      for (size_t j = i; j < edits.size(); ++j) {
+        if (edits[j].first.size() > 1 && edits[j].first[0] == head)
+          sub.emplace_back(std::vector<std::string>(edits[j].first.begin() + 1, edits[j].first.end()),
+                           edits[j].second);
+      }
+      ok = setPaths(child, sub) && ok;
+      continue;
+    }
+    if (path.size() == 1) {
+      ok = setKey(map, head, edits[i].second) && ok;
+      continue;
+    }
+    Value merged = Value::Map({});
+    for (size_t j = i; j < edits.size(); ++j) {
+      if (edits[j].first[0] == head && edits[j].first.size() > 1) Merge(merged, edits[j].first, 1, edits[j].second);
+    }
+    ok = setPath(map, {head}, merged) && ok;
+  }
+  return ok;
+}
+
 bool Editor::append(NodeId seq, const Value& value) {
   if (!doc_.isSeq(seq)) return false;
   const Node& s = doc_.node(seq);

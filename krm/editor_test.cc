@@ -81,3 +81,13 @@ TEST_CASE("removeKey drops whole lines") {
   CHECK(f.ed.removeKey(f.root(), f.doc.keyOf(f.root(), "results")));
   CHECK(f.out() == "a: 1\nb: 2\n");
 }
+
+TEST_CASE("setPath and setPaths create missing parents once") {
+  Fixture f("a:\n  b: 1\nn:\nz: 0\n");
+  CHECK(f.ed.setPaths(f.root(), {{{"a", "c", "d"}, Value::String("x")},
+                                 {{"a", "b"}, Value::String("2")},
+                                 {{"m", "p"}, Value::String("1")},
+                                 {{"m", "q"}, Value::String("2")},
+                                 {{"n", "r"}, Value::String("v")}}));
+  CHECK(f.out() == "a:\n  b: \"2\"\n  c: {d: x}\nn: {r: v}\nz: 0\nm: {p: \"1\", q: \"2\"}\n");
+}

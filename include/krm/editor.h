@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "krm/document.h"
 #include "krm/patch.h"
@@ -36,6 +37,15 @@ class Editor {
   // Sets `key` in `map` to `value`: replaces a scalar, fills a null, or adds
   // the key. A map that is itself null is filled through its `parent_key`.
   bool setKey(NodeId map, std::string_view key, const Value& value, bool front = false);
+
+  // Sets the value at a path of keys below `map`, creating the missing maps
+  // on the way as one new flow value (`a: {b: {c: v}}`). A null on the way
+  // is filled. Returns false when something on the path is not a map.
+  bool setPath(NodeId map, const std::vector<std::string>& keys, const Value& value);
+
+  // Several setPath calls at once. Edits that share a missing parent are
+  // merged into one new value, so the parent is written once.
+  bool setPaths(NodeId map, const std::vector<std::pair<std::vector<std::string>, Value>>& edits);
 
   // Appends an item to a sequence (block or flow).
   bool append(NodeId seq, const Value& value);

@@ -1,0 +1,21 @@
+// fn/relocate.h: the function itself: reads the functionConfig, runs every
+// enabled target family over the items, and reports.
+#ifndef FN_RELOCATE_H_
+#define FN_RELOCATE_H_
+
+#include <vector>
+
+#include "krm/patch.h"
+#include "krm/resource_list.h"
+#include "krm/result.h"
+
+namespace fn {
+
+// The krm::Processor of k8ssandra-images. Never touches the Kptfile, the
+// functionConfig when it is also an item, or CustomResourceDefinitions
+// (their `image` properties are schema, not values).
+void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results);
+
+}  // namespace fn
+
+#endif  // FN_RELOCATE_H_

@@ -1,0 +1,38 @@
+// fn/structured_image.h: k8ssandra-operator's structured images
+// ({registry, repository, name, tag, pullPolicy, pullSecretRef}).
+#ifndef FN_STRUCTURED_IMAGE_H_
+#define FN_STRUCTURED_IMAGE_H_
+
+#include <map>
+#include <string>
+
+#include "fn/report.h"
+
+namespace fn {
+
+// A component's image as an ImageConfig in the same input defines it
+// (registry already resolved through defaults).
+struct ComponentImage {
+  std::string registry;
+  std::string repository;
+  std::string name;
+  std::string tag;
+  std::string where;  // e.g. "ConfigMap/cass-operator-image-config images.medusa"
+};
+using ComponentImages = std::map<std::string, ComponentImage>;
+
+// Relocates the structured image at `node` (a map; anything else is left
+// alone). `component` names its ImageConfig entry ("reaper", "medusa") or
+// is empty. The CRD defaults `tag` to latest whenever the object exists
+// (k8ssandra/k8ssandra-operator#1396), so an object without name or tag is:
+// completed from `known` when the ImageConfig defines the component; given
+// only `registry` (with a warning) when the sole target is a bare registry
+// in keep mode; otherwise left alone with a warning saying what to add.
+// An `image:` key inside is reported as a field that does not exist.
+void RelocateStructured(Reporter& rep, const krm::Item& item, const krm::Document& doc, krm::Editor& ed,
+                        krm::NodeId node, const std::string& path, const std::string& component,
+                        const ComponentImages& known);
+
+}  // namespace fn
+
+#endif  // FN_STRUCTURED_IMAGE_H_

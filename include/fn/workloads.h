@@ -1,0 +1,27 @@
+// fn/workloads.h: images in pod specs: Pods, pod templates of every
+// workload kind, and the pod template of a CassandraDatacenter.
+#ifndef FN_WORKLOADS_H_
+#define FN_WORKLOADS_H_
+
+#include <string>
+
+#include "fn/report.h"
+
+namespace fn {
+
+// Relocates containers[], initContainers[] and ephemeralContainers[] images
+// and volumes[].image.reference of the pod spec at `spec`. With pullPolicy,
+// relocated containers get imagePullPolicy; with pullSecret, imagePullSecrets
+// gains the secret (no duplicates) when any image is on the mirror.
+// Returns true when any image of the pod is on a target afterwards.
+bool RewritePodSpec(Reporter& rep, const krm::Item& item, const krm::Document& doc, krm::Editor& ed,
+                    krm::NodeId spec, const std::string& path);
+
+// The pod spec of a workload (Pod, PodTemplate, Deployment, StatefulSet,
+// DaemonSet, ReplicaSet, ReplicationController, Job, CronJob) and its field
+// path, or kNoNode for any other kind.
+krm::NodeId WorkloadPodSpec(const krm::Document& doc, const krm::Item& item, std::string& path);
+
+}  // namespace fn
+
+#endif  // FN_WORKLOADS_H_
