@@ -65,9 +65,11 @@ void RelocateStructured(Reporter& rep, const krm::Item& item, const krm::Documen
                   src.registry.empty() ? std::nullopt : std::optional<std::string>(src.registry), sole->host);
         }
         ApplyPullSettings(rep, d, ed, node);
-        rep.add(Severity::Warning, item, path,
-                "this image sets no " + missing + "; the operator fills them field by field, but the CRD defaults "
-                "tag to latest whenever the object exists (k8ssandra/k8ssandra-operator#1396): set tag explicitly");
+        if (tag.empty())
+          rep.add(Severity::Warning, item, path,
+                  "only registry was set: this image sets no " + missing + ", and while k8ssandra-operator merges "
+                  "it field by field with its defaults, the CRD defaults tag to latest whenever the object exists "
+                  "(k8ssandra/k8ssandra-operator#1396): set tag explicitly");
       } else {
         rep.add(Severity::Warning, item, path,
                 "not relocated: this image sets no " + missing + ", and the CRD defaults tag to latest whenever the "

@@ -18,6 +18,37 @@ std::string Editor::renderKey(std::string_view key, bool in_flow) const {
   return RenderScalar(key, Style::Plain, in_flow, doc_.json());
 }
 
+size_t Editor::indentStep() const {
+  if (step_) return step_;
+  step_ = 2;
+  for (NodeId id = 0; id < doc_.nodeCount(); ++id) {
+    const Node& n = doc_.node(id);
+    if (n.kind != Kind::Map || n.style != Style::Block || n.first == kNoNode) continue;
+    NodeId value = doc_.node(n.first).next;
+    if (!doc_.isMap(value) || doc_.node(value).style != Style::Block) continue;
+    size_t outer = doc_.column(n.first), inner = doc_.column(doc_.node(value).first);
+    if (inner > outer) {
+      step_ = inner - outer;
+      break;
+    }
+  }
+  return step_;
+}
+
+std::string Editor::blockValue(const Value& value, size_t col) const {
+  if (value.type != Value::Type::Map || value.map.empty() || doc_.json()) {
+    return " " + RenderValue(value, false, doc_.json());
+  }
+  std::string out;
+  size_t inner = col + indentStep();
+  for (const auto& kv : value.map) out += eol_ + std::string(inner, ' ') + blockEntry(kv.first, kv.second, inner);
+  return out;
+}
+
+std::string Editor::blockEntry(std::string_view key, const Value& value, size_t col) const {
+  return renderKey(key, false) + ":" + blockValue(value, col);
+}
+
 bool Editor::setScalar(NodeId id, std::string_view value) {
   if (!doc_.isScalar(id)) return false;
   const Node& n = doc_.node(id);
@@ -49,12 +80,13 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
   }
   NodeId first_key = m.first;
   size_t col = doc_.column(first_key);
-  std::string entry = renderKey(key, false) + ": " + RenderValue(value, false, json);
+  std::string entry = blockEntry(key, value, col);
   if (front) {
     patch_.insert(doc_.node(first_key).content, entry + eol_ + std::string(col, ' '));
     return true;
   }
-  size_t at = lineEndAfter(m.end);
+  bool last_root = !doc_.roots().empty() && doc_.roots().back() == map;
+  size_t at = last_root ? doc_.text().size() : lineEndAfter(m.end);
   std::string text = std::string(col, ' ') + entry + eol_;
   if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
     text = eol_ + std::string(col, ' ') + entry;
@@ -75,6 +107,13 @@ bool Editor::fillNull(NodeId key, NodeId null_value, const Value& value) {
   const std::string& t = doc_.text();
   size_t colon = t.find(':', doc_.node(key).end);
   if (colon == std::string::npos) return false;
+  size_t rest = t.find_first_not_of(" \t\r", colon + 1);
+  bool bare = rest == std::string::npos || t[rest] == '\n';
+  if (!n.in_flow && !doc_.json() && bare && value.type == Value::Type::Map && !value.map.empty()) {
+    size_t col = doc_.column(key);
+    patch_.insert(colon + 1, blockValue(value, col));
+    return true;
+  }
   patch_.insert(colon + 1, " " + text);
   return true;
 }

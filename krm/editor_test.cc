@@ -56,7 +56,7 @@ TEST_CASE("fillNull writes under an implicit or explicit null") {
   NodeId nk = f.doc.keyOf(f.root(), "n");
   CHECK(f.ed.fillNull(ok, f.doc.node(ok).next, Value::Map({{"registry", Value::String("r")}})));
   CHECK(f.ed.fillNull(nk, f.doc.node(nk).next, Value::String("v")));
-  CHECK(f.out() == "o: {registry: r}\n  # r: x\nn: v\n");
+  CHECK(f.out() == "o:\n  registry: r\n  # r: x\nn: v\n");
 }
 
 TEST_CASE("append adds to block and flow sequences") {
@@ -89,5 +89,12 @@ TEST_CASE("setPath and setPaths create missing parents once") {
                                  {{"m", "p"}, Value::String("1")},
                                  {{"m", "q"}, Value::String("2")},
                                  {{"n", "r"}, Value::String("v")}}));
-  CHECK(f.out() == "a:\n  b: \"2\"\n  c: {d: x}\nn: {r: v}\nz: 0\nm: {p: \"1\", q: \"2\"}\n");
+  CHECK(f.out() == "a:\n  b: \"2\"\n  c:\n    d: x\nn:\n  r: v\nz: 0\nm:\n  p: \"1\"\n  q: \"2\"\n");
+}
+
+TEST_CASE("new block maps use the document's own indentation step") {
+  Fixture f("a:\n    b: 1\n# trailing comment\n");
+  CHECK(f.ed.indentStep() == 4);
+  CHECK(f.ed.addKey(f.root(), "c", Value::Map({{"d", Value::Map({{"e", Value::String("x")}})}})));
+  CHECK(f.out() == "a:\n    b: 1\n# trailing comment\nc:\n    d:\n        e: x\n");
 }

@@ -26,12 +26,17 @@ class Editor {
   bool setScalar(NodeId scalar, std::string_view value);
 
   // Adds `key: value` to a map: first (front) or last. In a block map the
-  // new line takes the column of the existing keys; in a flow map (or JSON
-  // object) it joins the entries. Returns false when `map` is not a map.
+  // new line takes the column of the existing keys, and a map value is
+  // written in block style, indented by the document's own step (see
+  // indentStep); lists stay in flow style. A key added last to a document's
+  // root map goes at the end of the document, after trailing comments. In a
+  // flow map (or JSON object) it joins the entries. Returns false when `map`
+  // is not a map.
   bool addKey(NodeId map, std::string_view key, const Value& value, bool front = false);
 
   // Gives a null value (implicit, as in `key:`, or explicit `~`/`null`)
   // the value `value`. `key` is the key node whose value `null_value` is.
+  // A map under an implicit null in block context is written in block style.
   bool fillNull(NodeId key, NodeId null_value, const Value& value);
 
   // Sets `key` in `map` to `value`: replaces a scalar, fills a null, or adds
@@ -50,6 +55,10 @@ class Editor {
   // Appends an item to a sequence (block or flow).
   bool append(NodeId seq, const Value& value);
 
+  // The indentation step the document uses for nested block maps (the
+  // first one found), or 2.
+  size_t indentStep() const;
+
   // Removes a key and its value from a block map, whole lines, comments on
   // those lines included. Returns false for a flow map.
   bool removeKey(NodeId map, NodeId key);
@@ -57,10 +66,15 @@ class Editor {
  private:
   size_t lineEndAfter(size_t pos) const;
   std::string renderKey(std::string_view key, bool in_flow) const;
+  // `key: value` for a block map at column `col`; map values in block style.
+  std::string blockEntry(std::string_view key, const Value& value, size_t col) const;
+  // What follows `key:` for `value` at column `col`.
+  std::string blockValue(const Value& value, size_t col) const;
 
   const Document& doc_;
   Patch& patch_;
   std::string eol_;
+  mutable size_t step_ = 0;
 };
 
 }  // namespace krm
