@@ -54,11 +54,20 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   const std::string& text = rl->source_.text();
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError({1, 1}, "empty input: expected a ResourceList");
-  try {
-    rl->doc_ = std::make_unique<Document>(rl->source_.looksLikeJson() ? Document::ParseJson(text)
-                                                                        : Document::ParseYaml(text));
-  } catch (const ParseError& e) {
-    rl->fail(e.offset(), e.what());
+  // JSON when it parses as JSON; otherwise YAML (flow-style YAML also
+  // starts with '{'), whose error is the one reported.
+  if (rl->source_.looksLikeJson()) {
+    try {
+      rl->doc_ = std::make_unique<Document>(Document::ParseJson(text));
+    } catch (const ParseError&) {
+    }
+  }
+  if (!rl->doc_) {
+    try {
+      rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
+    } catch (const ParseError& e) {
+      rl->fail(e.offset(), e.what());
+    }
   }
   const Document& d = *rl->doc_;
   if (d.roots().size() != 1) {
@@ -118,8 +127,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
     Source cfg(rl->config_text_);
     rl->config_text_ = cfg.text();
     try {
-      rl->config_doc_ = std::make_unique<Document>(cfg.looksLikeJson() ? Document::ParseJson(rl->config_text_)
-                                                                      : Document::ParseYaml(rl->config_text_));
+      rl->config_doc_ = std::make_unique<Document>(Document::ParseYaml(rl->config_text_));
     } catch (const ParseError& e) {
       LineCol at = PositionOf(rl->config_text_, e.offset());
       throw InputError(at, std::string("functionConfig: ") + e.what());
@@ -174,10 +182,20 @@ void ResourceList::write(const Patch& patch, const std::vector<Result>& results,
     if (flow) {
       if (old != kNoNode) {
         const Node& v = d.node(d.node(old).next);
-        if (results.empty()) {
-          all.replace(v.content, v.end, "[]");
+        if (!results.empty()) {
+          all.replace(v.content, v.end, RenderResultsJson(results));
         } else {
-          all.replace(v.content, v.end, d.json() ? RenderResultsJson(results) : RenderResultsJson(results));
+          // Drop the key with the comma that joins it to its neighbour.
+          auto pairs = d.pairs(root_);
+          size_t i = 0;
+          while (pairs[i].first != old) ++i;
+          if (i > 0) {
+            all.replace(d.node(pairs[i - 1].second).end, v.end, "");
+          } else if (pairs.size() > 1) {
+            all.replace(d.node(old).begin, d.node(pairs[1].first).begin, "");
+          } else {
+            all.replace(d.node(old).begin, v.end, "");
+          }
         }
       } else if (!results.empty()) {
         auto pairs = d.pairs(root_);

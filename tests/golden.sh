@@ -21,7 +21,7 @@ pass=0; fail=0
 # The output without its results (they differ between a first and a second run).
 strip_results() {
   if [ "$(head -c1 "$1")" = "{" ]; then
-    tr '\n' '\r' < "$1" | sed -E 's/,\r  "results": \[.*\r  \]//' | tr '\r' '\n'
+    tr '\n' '\r' < "$1" | sed -E 's/,\r  "?results"?: \[.*\r  \]//' | tr '\r' '\n'
   else
     sed '/^results:/,$d' "$1"
   fi
