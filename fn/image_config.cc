@@ -67,9 +67,18 @@ class Rewriter {
     std::string next = RelocateRegistryValue(rel_, cur);
     if (next.empty() || next == cur) return;
     if (ed_.setScalar(node, next)) info(path, "relocated registry " + cur + " to " + next, cur, next);
-    if (cfg_.mode == PathMode::Flatten)
-      rep_.add(Severity::Warning, item_, at(path),
-               "flatten cannot apply through a registry setting: images under " + next + " keep their paths");
+  }
+
+  // An image string composed under an imageRegistry, cut to its last path
+  // component (with its tag and digest), so that the registry flattens it.
+  void flattenUnderRegistry(NodeId node, const std::string& path) {
+    if (!d_.isScalar(node)) return;
+    std::string cur(d_.value(node));
+    ParsedRef p = ParseImageRef(cur);
+    if (!p.ok) return;
+    std::string next = p.ref.path.substr(p.ref.path.rfind('/') + 1) + p.ref.suffix();
+    if (next == cur || !ed_.setScalar(node, next)) return;
+    info(path, "flattened " + cur + " to " + next + " under its imageRegistry", cur, next);
   }
 
   void pullSettings(Edits& edits, NodeId root, bool v1beta1) {
@@ -128,31 +137,39 @@ class Rewriter {
       ed_.setPaths(root, edits);
       return;
     }
+    // An image under an imageRegistry is composed as <imageRegistry>/<image
+    // without its registry>: the registry setting is rewritten instead, and
+    // in flatten mode the image keeps only its last path component.
+    auto image = [&](NodeId node, const std::string& comp, const std::string& path) {
+      if (v1Registry(root, comp) == krm::kNoNode) {
+        RelocateString(rep_, item_, d_, ed_, node, at(path));
+      } else if (cfg_.mode == PathMode::Flatten) {
+        flattenUnderRegistry(node, path);
+      }
+    };
     for (auto& [k, v] : d_.pairs(d_.get(root, "images"))) {
       std::string comp(d_.value(k));
-      if (v1Registry(root, comp) != krm::kNoNode) continue;  // its registry setting is rewritten instead
-      if (d_.isScalar(v)) {
-        RelocateString(rep_, item_, d_, ed_, v, at("images." + comp));
-      } else {
-        for (auto& [ver, img] : d_.pairs(v))
-          RelocateString(rep_, item_, d_, ed_, img, at("images." + comp + "." + std::string(d_.value(ver))));
-      }
+      if (d_.isScalar(v)) image(v, comp, "images." + comp);
+      for (auto& [ver, img] : d_.pairs(v)) image(img, comp, "images." + comp + "." + std::string(d_.value(ver)));
     }
     NodeId defaults = d_.get(root, "defaults");
     for (auto& [k, v] : d_.pairs(defaults)) {
       std::string comp(d_.value(k));
-      if (v1Registry(root, comp) != krm::kNoNode) continue;
-      RelocateString(rep_, item_, d_, ed_, d_.get(v, "repository"), at("defaults." + comp + ".repository"));
+      image(d_.get(v, "repository"), comp, "defaults." + comp + ".repository");
     }
     // Without defaults.<x>.repository the operator uses a built-in Docker Hub
     // repository for server images: write the relocated one.
     const std::pair<const char*, const char*> builtins[] = {{"cassandra", names::kBuiltinCassandraRepository},
                                                             {"dse", names::kBuiltinDseRepository}};
     for (auto& [comp, repo] : builtins) {
-      if (v1Registry(root, comp) != krm::kNoNode) continue;
       if (d_.isScalar(d_.get(d_.get(defaults, comp), "repository"))) continue;
       std::string next;
-      if (!rel_.relocate(repo, next).changed()) continue;
+      if (v1Registry(root, comp) != krm::kNoNode) {
+        if (cfg_.mode != PathMode::Flatten) continue;
+        next = std::string(repo).substr(std::string(repo).rfind('/') + 1);
+      } else if (!rel_.relocate(repo, next).changed()) {
+        continue;
+      }
       edits.push_back({{"defaults", comp, "repository"}, Value::String(next)});
       info(std::string("defaults.") + comp + ".repository",
            std::string("added ") + next + " in place of the built-in " + repo, std::nullopt, next);
