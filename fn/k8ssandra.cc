@@ -29,7 +29,9 @@ class Walker {
   void ignored(NodeId parent, const char* key, const std::string& base, const char* since) {
     NodeId n = d_.get(parent, key);
     if (d_.isNull(n)) return;
+    size_t before = rep_.changes();
     structured(parent, key, base, "");
+    if (rep_.changes() == before) return;
     rep_.add(Severity::Info, item_, Field(base, key),
              std::string(key) + " is ignored by k8ssandra-operator since " + since +
                  "; it was relocated all the same");

@@ -87,9 +87,13 @@ void RewriteOperatorDeployment(Reporter& rep, const krm::Item& item, const Docum
   std::string path = Indexed("spec.template.spec.containers", index);
   std::vector<std::pair<std::string, std::string>> vars;
   std::optional<Target> sole = rep.rules().soleTarget();
+  // The built-in defaults live on Docker Hub (stargateio/..., thelastpickle/...).
+  ImageRef builtin;
+  builtin.domain = names::kDockerHub;
+  builtin.path = "stargateio/stargate-4_0";
   if (sole && sole->prefix.empty() && cfg.mode == PathMode::Keep) {
     vars.emplace_back(names::kEnvDefaultRegistry, sole->host);
-  } else {
+  } else if (rep.rules().decide(builtin).changed()) {
     std::string why = !sole ? "more than one target (or exclusions) applies"
                       : !sole->prefix.empty() ? "the target has a path (" + sole->text() + ")"
                                               : "the path mode is not keep";

@@ -1,5 +1,7 @@
 #include "fn/structured_image.h"
 
+#include "fn/names.h"
+
 namespace fn {
 
 using krm::NodeId;
@@ -55,6 +57,11 @@ void RelocateStructured(Reporter& rep, const krm::Item& item, const krm::Documen
               "completed from " + c.where + " so the CRD default tag: latest does not apply: " +
                   Describe(src, tag));
     } else {
+      // Say nothing when the rules would leave this image's source alone.
+      ImageRef probe;
+      probe.domain = CanonicalDomain(src.registry.empty() ? std::string(names::kDockerHub) : src.registry);
+      probe.path = src.repository.empty() ? "x" : src.repository + "/x";
+      if (!IsDomain(probe.domain) || !rep.rules().decide(probe).changed()) return;
       std::optional<Target> sole = rep.rules().soleTarget();
       std::string missing = src.name.empty() && tag.empty() ? "name and tag" : src.name.empty() ? "name" : "tag";
       if (sole && sole->prefix.empty() && cfg.mode == PathMode::Keep) {
