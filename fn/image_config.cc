@@ -307,13 +307,13 @@ void CollectComponents(const Document& d, const krm::Item& item, ComponentImages
   NodeId s = ConfigScalar(d, item);
   if (s == krm::kNoNode) return;
   std::string text(d.value(s));
-  Document inner = [&] {
-    try {
-      return Document::ParseYaml(text);
-    } catch (const krm::ParseError&) {
-      return Document::ParseYaml("{}");
-    }
-  }();
+  std::unique_ptr<Document> parsed;
+  try {
+    parsed = std::make_unique<Document>(Document::ParseYaml(text));
+  } catch (const krm::ParseError&) {
+    return;  // reported by RewriteImageConfig
+  }
+  const Document& inner = *parsed;
   if (inner.roots().empty()) return;
   NodeId root = inner.roots()[0];
   std::string version(inner.str(root, "apiVersion"));

@@ -184,7 +184,8 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
       int rc = krm::RunStream(stream, cfg, out, err, "t", Relocate);
       // v1beta1 cannot take override in flatten/nest; every fixture config here is keep, so 0.
       REQUIRE_MESSAGE(rc == 0, err.str());
-      Document res = Document::ParseYaml(out.str());
+      std::string result = out.str();
+      Document res = Document::ParseYaml(result);
       std::string after(res.value(res.get(res.get(res.roots()[0], "data"), "image_config.yaml")));
       auto got = Resolve(after);
       REQUIRE(got.size() == want.size());
@@ -217,7 +218,8 @@ TEST_CASE("k8ssandra-operator v1.32.5 with one registry: no image outside the mi
   std::string cfg = Slurp(std::string(K8SI_FIXTURES_DIR) + "/configs/registry.yaml");
   std::ostringstream out, err;
   REQUIRE(krm::RunStream(stream, cfg, out, err, "t", Relocate) == 0);
-  Document d = Document::ParseYaml(out.str());
+  std::string result = out.str();
+  Document d = Document::ParseYaml(result);
   size_t configs = 0, images = 0;
   for (NodeId root : d.roots()) {
     std::string kind(d.str(root, "kind"));

@@ -6,6 +6,7 @@ std::string_view Document::value(NodeId id) const {
   if (id == kNoNode) return {};
   const Node& n = nodes_[id];
   if (n.kind != Kind::Scalar) return {};
+  if (n.value_in_text) return std::string_view(*text_).substr(n.value_begin, n.value_size);
   return std::string_view(arena_).substr(n.value_begin, n.value_size);
 }
 
@@ -16,7 +17,7 @@ std::string_view Document::raw(NodeId id) const {
 }
 
 size_t Document::column(NodeId id) const {
-  size_t pos = nodes_[id].content;
+  size_t pos = nodes_[id].content();
   size_t line = text_->rfind('\n', pos == 0 ? 0 : pos - 1);
   if (pos == 0) return 0;
   return line == std::string::npos ? pos : pos - line - 1;
@@ -61,7 +62,6 @@ std::vector<NodeId> Document::items(NodeId seq) const {
     return out;
   }
   if (!isSeq(seq)) return out;
-  out.reserve(nodes_[seq].size);
   for (NodeId c = nodes_[seq].first; c != kNoNode; c = nodes_[c].next) out.push_back(c);
   return out;
 }
@@ -84,21 +84,18 @@ DocumentBuilder::DocumentBuilder(const std::string& text, bool json) {
 }
 
 NodeId DocumentBuilder::add(Node n) {
-  NodeId id = static_cast<NodeId>(doc_.nodes_.size());
-  n.in_flow = inFlow();
-  doc_.nodes_.push_back(n);
+  n.in_flow = inFlow() ? 1 : 0;
+  NodeId id = doc_.nodes_.push_back(n);
   if (stack_.empty()) {
     doc_.roots_.push_back(id);
   } else {
     Open& top = stack_.back();
-    Node& parent = doc_.nodes_[top.id];
     if (top.last_child == kNoNode) {
-      parent.first = id;
+      doc_.nodes_[top.id].first = id;
     } else {
       doc_.nodes_[top.last_child].next = id;
     }
     top.last_child = id;
-    ++parent.size;
   }
   last_ = id;
   return id;
@@ -109,7 +106,7 @@ void DocumentBuilder::open(Kind kind, Style style, uint32_t begin, uint32_t cont
   n.kind = kind;
   n.style = style;
   n.begin = begin;
-  n.content = content;
+  n.content_off = (content - begin < 8191 ? content - begin : 8191) & 0x1FFFu;
   NodeId id = add(n);
   stack_.push_back({id, kNoNode});
 }
@@ -127,13 +124,19 @@ NodeId DocumentBuilder::leaf(Kind kind, Style style, uint32_t begin, uint32_t co
   n.kind = kind;
   n.style = style;
   n.begin = begin;
-  n.content = content;
+  n.content_off = (content - begin < 8191 ? content - begin : 8191) & 0x1FFFu;
   n.end = end;
-  n.implicit = implicit;
+  n.implicit = implicit ? 1 : 0;
   if (kind == Kind::Scalar) {
-    n.value_begin = static_cast<uint32_t>(doc_.arena_.size());
     n.value_size = static_cast<uint32_t>(value.size());
-    doc_.arena_.append(value);
+    std::string_view raw = std::string_view(*doc_.text_).substr(content, end > content ? end - content : 0);
+    if (raw == value) {
+      n.value_in_text = 1;  // most scalars: no copy
+      n.value_begin = content;
+    } else {
+      n.value_begin = static_cast<uint32_t>(doc_.arena_.size());
+      doc_.arena_.append(value);
+    }
   }
   return add(n);
 }
@@ -147,7 +150,7 @@ NodeId DocumentBuilder::lastChild() const {
 }
 
 Document DocumentBuilder::finish() {
-  doc_.nodes_.shrink_to_fit();
+  doc_.arena_.shrink_to_fit();
   return std::move(doc_);
 }
 

@@ -52,13 +52,13 @@ std::string Editor::blockEntry(std::string_view key, const Value& value, size_t 
 bool Editor::setScalar(NodeId id, std::string_view value) {
   if (!doc_.isScalar(id)) return false;
   const Node& n = doc_.node(id);
-  if (n.end <= n.content) return false;
+  if (n.end <= n.content()) return false;
   if (n.style == Style::Literal || n.style == Style::Folded) return false;
   std::string_view raw = doc_.text();
-  raw = raw.substr(n.content, n.end - n.content);
+  raw = raw.substr(n.content(), n.end - n.content());
   if (raw.find('\n') != std::string_view::npos) return false;
   if (doc_.value(id) == value) return true;
-  patch_.replace(n.content, n.end, RenderScalar(value, n.style, n.in_flow, doc_.json()));
+  patch_.replace(n.content(), n.end, RenderScalar(value, n.style, n.in_flow, doc_.json()));
   return true;
 }
 
@@ -69,9 +69,9 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
   if (m.style == Style::Flow) {
     std::string entry = renderKey(key, true) + ": " + RenderValue(value, true, json);
     if (m.first == kNoNode) {
-      patch_.insert(m.content + 1, entry);
+      patch_.insert(m.content() + 1, entry);
     } else if (front) {
-      patch_.insert(m.content + 1, entry + ", ");
+      patch_.insert(m.content() + 1, entry + ", ");
     } else {
       auto pairs = doc_.pairs(map);
       patch_.insert(doc_.node(pairs.back().second).end, ", " + entry);
@@ -82,7 +82,7 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
   size_t col = doc_.column(first_key);
   std::string entry = blockEntry(key, value, col);
   if (front) {
-    patch_.insert(doc_.node(first_key).content, entry + eol_ + std::string(col, ' '));
+    patch_.insert(doc_.node(first_key).content(), entry + eol_ + std::string(col, ' '));
     return true;
   }
   bool last_root = !doc_.roots().empty() && doc_.roots().back() == map;
@@ -100,7 +100,7 @@ bool Editor::fillNull(NodeId key, NodeId null_value, const Value& value) {
   const Node& n = doc_.node(null_value);
   std::string text = RenderValue(value, n.in_flow || value.type != Value::Type::String, doc_.json());
   if (!n.implicit) {
-    patch_.replace(n.content, n.end, text);
+    patch_.replace(n.content(), n.end, text);
     return true;
   }
   // `key:` with nothing after the colon: write after the colon.
@@ -208,7 +208,7 @@ bool Editor::append(NodeId seq, const Value& value) {
     std::string item = RenderValue(value, true, json);
     auto items = doc_.items(seq);
     if (items.empty()) {
-      patch_.insert(s.content + 1, item);
+      patch_.insert(s.content() + 1, item);
     } else {
       patch_.insert(doc_.node(items.back()).end, ", " + item);
     }

@@ -9,9 +9,9 @@ namespace krm {
 Embedded::Embedded(const Document& outer, NodeId scalar)
     : outer_(outer), node_(scalar), text_(outer.value(scalar)) {
   const Node& n = outer.node(scalar);
-  if (n.style != Style::Literal || n.end <= n.content) return;
+  if (n.style != Style::Literal || n.end <= n.content()) return;
   const std::string& t = outer.text();
-  size_t header_end = t.find('\n', n.content);
+  size_t header_end = t.find('\n', n.content());
   if (header_end == std::string::npos) return;
   // Content indentation: the first non-blank line's, or the indicator's.
   size_t pos = header_end + 1;
@@ -97,7 +97,7 @@ std::string Embedded::mapText(const std::string& text, bool at_line_start,
 bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string& eol) const {
   if (inner.empty()) return true;
   const Node& n = outer_.node(node_);
-  if (n.end <= n.content) return false;
+  if (n.end <= n.content()) return false;
   if (in_place_) {
     for (const Edit& e : inner.sorted()) {
       bool at_line_start = e.begin == 0 || text_[e.begin - 1] == '\n';
@@ -113,13 +113,13 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
   if (n.style == Style::Folded || n.style == Style::Literal) {
     // A literal block with the same chomping, at the same indentation.
     const std::string& t = outer_.text();
-    size_t header_end = t.find('\n', n.content);
-    std::string header(t, n.content, header_end - n.content);
+    size_t header_end = t.find('\n', n.content());
+    std::string header(t, n.content(), header_end - n.content());
     char chomp = 0;
     for (char c : header) {
       if (c == '-' || c == '+') chomp = c;
     }
-    size_t line = t.rfind('\n', n.content);
+    size_t line = t.rfind('\n', n.content());
     line = line == std::string::npos ? 0 : line + 1;
     size_t ind = 2;
     while (line < t.size() && t[line] == ' ') ++line, ++ind;
@@ -141,7 +141,7 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
   } else {
     rendered = DoubleQuoted(value);
   }
-  outer_patch.replace(n.content, n.end, rendered);
+  outer_patch.replace(n.content(), n.end, rendered);
   return true;
 }
 

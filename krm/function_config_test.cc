@@ -34,7 +34,8 @@ TEST_CASE("the typed form reads spec") {
 }
 
 TEST_CASE("missing and unreadable configs are errors that name the accepted forms") {
-  Document d = Document::ParseYaml("apiVersion: apps/v1\nkind: Deployment\n");
+  std::string t = "apiVersion: apps/v1\nkind: Deployment\n";
+  Document d = Document::ParseYaml(t);
   std::vector<Result> results;
   CHECK(!FunctionConfig::Read(d, kNoNode, Schema(), results).usable());
   CHECK(!FunctionConfig::Read(d, d.roots()[0], Schema(), results).usable());

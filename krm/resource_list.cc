@@ -183,7 +183,7 @@ void ResourceList::write(const Patch& patch, const std::vector<Result>& results,
       if (old != kNoNode) {
         const Node& v = d.node(d.node(old).next);
         if (!results.empty()) {
-          all.replace(v.content, v.end, RenderResultsJson(results));
+          all.replace(v.content(), v.end, RenderResultsJson(results));
         } else {
           // Drop the key with the comma that joins it to its neighbour.
           auto pairs = d.pairs(root_);

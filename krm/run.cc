@@ -7,9 +7,16 @@
 namespace krm {
 
 std::string ReadAll(std::istream& in) {
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  // Straight into one string: a stringstream would hold a second copy.
+  std::string out;
+  std::streambuf* buf = in.rdbuf();
+  char chunk[1 << 16];
+  for (;;) {
+    std::streamsize n = buf->sgetn(chunk, sizeof chunk);
+    if (n <= 0) break;
+    out.append(chunk, static_cast<size_t>(n));
+  }
+  return out;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #define KRM_DOCUMENT_H_
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,20 +22,44 @@ enum class Style : uint8_t {
   Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Block, Flow
 };
 
-// One node. Maps hold their children as key, value, key, value...
+// One node, 28 bytes. Maps hold their children as key, value, key, value...
 struct Node {
   uint32_t begin = 0;        // first byte of the node (its anchor or tag, if any)
   uint32_t end = 0;          // one past its last byte; == begin for an implicit null
-  uint32_t value_begin = 0;  // decoded scalar value in the arena
+  uint32_t value_begin = 0;  // decoded scalar value: in the arena, or in the text
   uint32_t value_size = 0;
   NodeId first = kNoNode;    // first child
   NodeId next = kNoNode;     // next sibling
-  uint32_t size = 0;         // number of children
-  uint32_t content = 0;      // where the node proper starts, after anchor/tag
+  uint16_t content_off : 13; // where the node proper starts, after anchor/tag
+  uint16_t in_flow : 1;      // inside a flow collection
+  uint16_t implicit : 1;     // an implicit null (nothing written)
+  uint16_t value_in_text : 1;  // the value is the text itself (plain, one line)
   Kind kind = Kind::Null;
   Style style = Style::Plain;
-  bool in_flow = false;      // inside a flow collection
-  bool implicit = false;     // an implicit null (nothing written)
+
+  Node() : content_off(0), in_flow(0), implicit(0), value_in_text(0) {}
+  uint32_t content() const { return begin + content_off; }
+};
+
+// Nodes in fixed blocks: growing never copies what is already there, so the
+// peak memory of a parse stays close to what the nodes need.
+class NodeStore {
+ public:
+  size_t size() const { return size_; }
+  Node& operator[](NodeId id) { return blocks_[id >> kShift][id & kMask]; }
+  const Node& operator[](NodeId id) const { return blocks_[id >> kShift][id & kMask]; }
+  NodeId push_back(const Node& n) {
+    if ((size_ & kMask) == 0) blocks_.emplace_back(new Node[kMask + 1]);
+    NodeId id = static_cast<NodeId>(size_++);
+    (*this)[id] = n;
+    return id;
+  }
+
+ private:
+  static constexpr unsigned kShift = 15;
+  static constexpr size_t kMask = (size_t{1} << kShift) - 1;
+  std::vector<std::unique_ptr<Node[]>> blocks_;
+  size_t size_ = 0;
 };
 
 // A text that could not be read: where and why.
@@ -56,6 +81,9 @@ class Document {
   static Document ParseYaml(const std::string& text);
   // Indexes JSON with rapidjson's SAX reader. Throws ParseError.
   static Document ParseJson(const std::string& text);
+  // The text is borrowed: a temporary would dangle.
+  static Document ParseYaml(std::string&&) = delete;
+  static Document ParseJson(std::string&&) = delete;
 
   const std::string& text() const { return *text_; }
   bool json() const { return json_; }
@@ -97,7 +125,7 @@ class Document {
   friend class DocumentBuilder;
   const std::string* text_ = nullptr;
   bool json_ = false;
-  std::vector<Node> nodes_;
+  NodeStore nodes_;
   std::string arena_;
   std::vector<NodeId> roots_;
 };
