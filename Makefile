@@ -2,7 +2,12 @@
 # Both install what a fresh Debian 12 machine lacks (as root, with apt-get).
 BUILD ?= build
 PREFIX ?= /usr/local
-VERSION ?= $(shell git describe --tags --always 2>/dev/null || echo 0.1.0)
+# --version prints VERSION: the v* tag on HEAD when there is one, else the
+# project version from CMakeLists.txt marked as a development build.
+PROJECT_VERSION := $(shell grep -m1 '^project' CMakeLists.txt | grep -o 'VERSION [0-9.]*' | cut -d' ' -f2)
+GIT_TAG := $(shell git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null | sed 's/^v//')
+GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null)
+VERSION ?= $(if $(GIT_TAG),$(GIT_TAG),$(PROJECT_VERSION)-dev$(if $(GIT_REV),+$(GIT_REV)))
 IMAGE ?= k8ssandra-images:$(VERSION)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
@@ -13,10 +18,8 @@ all: build
 deps:
 	@bash scripts/deps.sh
 
-$(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) -DK8SI_VERSION=$(VERSION)
-
-build: deps $(BUILD)/CMakeCache.txt
+build: deps
+	cmake -S . -B $(BUILD) -DK8SI_VERSION=$(VERSION) > /dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 test: build
