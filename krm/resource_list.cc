@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "krm/concurrent_parse.h"
 #include "krm/editor.h"
 
 namespace krm {
@@ -64,7 +65,7 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   }
   if (!rl->doc_) {
     try {
-      rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
+      rl->doc_ = std::make_unique<Document>(ParseYamlConcurrently(text, DefaultParseThreads()));
     } catch (const ParseError& e) {
       rl->fail(e.offset(), e.what());
     }

@@ -26,7 +26,8 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 class Indexer : public YAML::EventHandler {
  public:
-  Indexer(const std::string& text) : t_(text), b_(text, false) {}
+  // Indexes a stream that starts at byte `base` of `text`.
+  Indexer(const std::string& text, size_t base) : t_(text), b_(text, false), base_(base) {}
 
   Document finish() { return b_.finish(); }
 
@@ -90,7 +91,7 @@ class Indexer : public YAML::EventHandler {
 
  private:
   uint32_t Pos(const YAML::Mark& m) const {
-    return static_cast<uint32_t>(m.pos < 0 ? 0 : m.pos);
+    return static_cast<uint32_t>(base_ + static_cast<size_t>(m.pos < 0 ? 0 : m.pos));
   }
 
   // Skips an anchor (&a) and a tag (!x) before the node proper.
@@ -166,21 +167,24 @@ class Indexer : public YAML::EventHandler {
 
   const std::string& t_;
   DocumentBuilder b_;
+  size_t base_;
   std::vector<OpenFrame> open_;
 };
 
 }  // namespace
 
-Document Document::ParseYaml(const std::string& text) {
-  MemoryBuffer buf(text.data(), text.size());
+Document Document::ParseYaml(const std::string& text) { return ParseYamlRange(text, 0, text.size()); }
+
+Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t end) {
+  MemoryBuffer buf(text.data() + begin, end - begin);
   std::istream in(&buf);
-  Indexer indexer(text);
+  Indexer indexer(text, begin);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(indexer)) {
     }
   } catch (const YAML::Exception& e) {
-    size_t off = e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos);
+    size_t off = begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos));
     throw ParseError(off, e.msg);
   }
   return indexer.finish();

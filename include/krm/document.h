@@ -45,9 +45,25 @@ struct Node {
 // peak memory of a parse stays close to what the nodes need.
 class NodeStore {
  public:
+  static constexpr unsigned kShift = 15;
+  static constexpr size_t kBlockSize = size_t{1} << kShift;
   size_t size() const { return size_; }
   Node& operator[](NodeId id) { return blocks_[id >> kShift][id & kMask]; }
   const Node& operator[](NodeId id) const { return blocks_[id >> kShift][id & kMask]; }
+  // Moves every node of `other` to the end of this store without copying
+  // them: the store first skips to a block boundary (the skipped ids hold
+  // default nodes no one refers to), then takes over `other`'s blocks.
+  // Returns the id the first node of `other` now has. `other` is left empty.
+  NodeId adopt(NodeStore&& other) {
+    size_ = (size_ + kMask) & ~kMask;
+    blocks_.resize(size_ >> kShift);
+    NodeId base = static_cast<NodeId>(size_);
+    for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
+    size_ += other.size_;
+    other.blocks_.clear();
+    other.size_ = 0;
+    return base;
+  }
   NodeId push_back(const Node& n) {
     if ((size_ & kMask) == 0) blocks_.emplace_back(new Node[kMask + 1]);
     NodeId id = static_cast<NodeId>(size_++);
@@ -56,8 +72,7 @@ class NodeStore {
   }
 
  private:
-  static constexpr unsigned kShift = 15;
-  static constexpr size_t kMask = (size_t{1} << kShift) - 1;
+  static constexpr size_t kMask = kBlockSize - 1;
   std::vector<std::unique_ptr<Node[]>> blocks_;
   size_t size_ = 0;
 };
@@ -79,10 +94,15 @@ class Document {
  public:
   // Indexes YAML with yaml-cpp's event parser. Throws ParseError.
   static Document ParseYaml(const std::string& text);
+  // Indexes bytes [begin, end) of `text`, which must read as a YAML stream
+  // on their own (for example whole lines of a larger text). Spans and error
+  // offsets are offsets into all of `text`. Throws ParseError.
+  static Document ParseYamlRange(const std::string& text, size_t begin, size_t end);
   // Indexes JSON with rapidjson's SAX reader. Throws ParseError.
   static Document ParseJson(const std::string& text);
   // The text is borrowed: a temporary would dangle.
   static Document ParseYaml(std::string&&) = delete;
+  static Document ParseYamlRange(std::string&&, size_t, size_t) = delete;
   static Document ParseJson(std::string&&) = delete;
 
   const std::string& text() const { return *text_; }
@@ -123,6 +143,7 @@ class Document {
 
  private:
   friend class DocumentBuilder;
+  friend class DocumentJoiner;
   const std::string* text_ = nullptr;
   bool json_ = false;
   NodeStore nodes_;

@@ -1,0 +1,36 @@
+// krm/item_split.h: where the items of a block-style ResourceList begin, found
+// by reading lines, so that groups of items can be indexed independently.
+#ifndef KRM_ITEM_SPLIT_H_
+#define KRM_ITEM_SPLIT_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace krm {
+
+// A ResourceList text cut into three ranges that each read as YAML on their
+// own: [0, prefix_end) ends with the `items:` line; the items are the lines
+// from starts[0] to end, each item starting at starts[i] with "- " at
+// `column`; [end, size) holds the keys after the items (possibly none).
+// Blank and comment lines between `items:` and the first item are in none.
+struct ItemSplit {
+  size_t prefix_end = 0;
+  std::vector<size_t> starts;
+  size_t end = 0;
+  size_t column = 0;
+};
+
+// Finds the split when the text has the shape kpt and kustomize write: a
+// top-level `items:` line (optionally with a comment) followed by a block
+// sequence whose entries are "- " lines at one column, ended by a top-level
+// key or the end of the text. Returns nothing for any other shape (flow
+// items, a bare "-" line, a less indented line that is not a top-level key,
+// a document marker). The cut is a guess that only a parse can confirm: a
+// caller must fall back to indexing the whole text when a range fails.
+std::optional<ItemSplit> SplitBlockItems(const std::string& text);
+
+}  // namespace krm
+
+#endif  // KRM_ITEM_SPLIT_H_

@@ -1,0 +1,193 @@
+#include "krm/concurrent_parse.h"
+#include "krm/item_split.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+using namespace krm;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The two indexes describe the same nodes: kind, style, spans, flags and
+// values, child by child from the roots down.
+bool Same(const Document& a, NodeId x, const Document& b, NodeId y, std::string& why) {
+  const Node& n = a.node(x);
+  const Node& m = b.node(y);
+  if (n.kind != m.kind || n.style != m.style || n.begin != m.begin || n.end != m.end ||
+      n.content() != m.content() || n.implicit != m.implicit || n.in_flow != m.in_flow ||
+      a.value(x) != b.value(y)) {
+    why = "node at offset " + std::to_string(n.begin) + " / " + std::to_string(m.begin) + " differs";
+    return false;
+  }
+  NodeId c = n.first, d = m.first;
+  for (; c != kNoNode && d != kNoNode; c = a.node(c).next, d = b.node(d).next)
+    if (!Same(a, c, b, d, why)) return false;
+  if (c != kNoNode || d != kNoNode) {
+    why = "child counts differ under offset " + std::to_string(n.begin);
+    return false;
+  }
+  return true;
+}
+
+bool SameDocument(const Document& a, const Document& b, std::string& why) {
+  if (a.roots().size() != b.roots().size()) {
+    why = "root counts differ";
+    return false;
+  }
+  for (size_t i = 0; i < a.roots().size(); ++i)
+    if (!Same(a, a.roots()[i], b, b.roots()[i], why)) return false;
+  return true;
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+// A ResourceList of n items of a few shapes, with comments and block scalars.
+std::string Generated(int n) {
+  std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  for (int i = 0; i < n; ++i) {
+    std::string k = std::to_string(i);
+    if (i % 3 == 0)
+      t += "- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: d" + k + "}\n  spec:\n    template:\n"
+           "      spec:\n        containers:\n        - name: c\n          image: \"k8ssandra/x:" + k + "\" # pin\n";
+    else if (i % 3 == 1)
+      t += "# between\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: m" + k +
+           "\n  data:\n    f: |\n      - not: an item\n      x: 'y'\n\n";
+    else
+      t += "- {apiVersion: v1, kind: Secret, metadata: {name: s" + k + "}, data: {a: 'b'}}\n";
+  }
+  return t + "functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data: {registry: r.example}\n";
+}
+
+}  // namespace
+
+TEST_CASE("the joined index equals the sequential one, for any number of threads") {
+  std::string t = Generated(50);
+  Document seq = Document::ParseYaml(t);
+  for (unsigned threads : {2u, 3u, 7u, 64u}) {
+    bool joined = false;
+    Document par = ParseYamlConcurrently(t, threads, 0, &joined);
+    CHECK(joined);
+    std::string why;
+    CHECK_MESSAGE(SameDocument(seq, par, why), threads << " threads: " << why);
+  }
+}
+
+TEST_CASE("every golden input indexes the same in parallel") {
+  int n = 0, joins = 0, splittable = 0;
+  for (const auto& e : fs::directory_iterator(K8SI_FIXTURES_DIR)) {
+    fs::path p = e.path() / "input.yaml";
+    if (!fs::exists(p)) continue;
+    std::string t = Slurp(p);
+    if (t.rfind("\xEF\xBB\xBF", 0) == 0) t = t.substr(3);  // the BOM is split off before indexing
+    auto split = SplitBlockItems(t);
+    if (split && split->starts.size() > 1) ++splittable;
+    std::optional<Document> seq;
+    std::string seq_error;
+    try {
+      seq = Document::ParseYaml(t);
+    } catch (const ParseError& err) {
+      seq_error = std::to_string(err.offset()) + err.what();
+    }
+    std::string why;
+    try {
+      bool joined = false;
+      Document par = ParseYamlConcurrently(t, 2, 0, &joined);
+      joins += joined ? 1 : 0;
+      CHECK_MESSAGE(seq.has_value(), p.string() << ": parallel parse succeeded where the sequential failed");
+      if (seq) CHECK_MESSAGE(SameDocument(*seq, par, why), p.string() << ": " << why);
+    } catch (const ParseError& err) {
+      CHECK_MESSAGE(seq_error == std::to_string(err.offset()) + err.what(), p.string());
+    }
+    ++n;
+  }
+  CHECK(n > 100);
+  // The parallel path really ran, for every input with two or more items.
+  CHECK(splittable >= 5);
+  CHECK(joins == splittable);
+}
+
+// A multi-document stream wrapped the way kpt wraps files: "- " before the
+// first line of each document, two spaces before the others.
+std::string Wrap(const std::string& stream) {
+  std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  std::istringstream in(stream);
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    if (line == "---") {
+      first = true;
+      continue;
+    }
+    t += (first ? "- " : (line.empty() ? "" : "  ")) + line + "\n";
+    first = false;
+  }
+  return t;
+}
+
+TEST_CASE("the upstream operator streams, wrapped as ResourceLists, index the same in parallel") {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(std::string(K8SI_FIXTURES_DIR) + "/upstream/rendered")) {
+    std::string t = Wrap(Slurp(e.path()));
+    Document seq = Document::ParseYaml(t);
+    for (unsigned threads : {2u, 5u}) {
+      bool joined = false;
+      Document par = ParseYamlConcurrently(t, threads, 0, &joined);
+      CHECK_MESSAGE(joined, e.path().string());
+      std::string why;
+      CHECK_MESSAGE(SameDocument(seq, par, why), e.path().string() << ": " << why);
+    }
+    ++n;
+  }
+  CHECK(n == 5);
+}
+
+TEST_CASE("a broken item gives the sequential parse's error") {
+  std::string t = Generated(9);
+  size_t at = t.find("kind: ConfigMap");
+  t.insert(at, "bad: [unclosed\n  ");
+  std::string want;
+  try {
+    Document::ParseYaml(t);
+  } catch (const ParseError& e) {
+    want = std::to_string(e.offset()) + e.what();
+  }
+  REQUIRE_FALSE(want.empty());
+  std::string got;
+  try {
+    ParseYamlConcurrently(t, 2, 0);
+  } catch (const ParseError& e) {
+    got = std::to_string(e.offset()) + e.what();
+  }
+  CHECK(got == want);
+}
+
+TEST_CASE("an alias to an anchor in another group falls back to one parse") {
+  std::string t = "kind: ResourceList\nitems:\n- a: &x {k: v}\n- b: 1\n- c: 2\n- d: *x\n";
+  Document seq = Document::ParseYaml(t);
+  bool joined = true;
+  Document par = ParseYamlConcurrently(t, 2, 0, &joined);
+  CHECK_FALSE(joined);
+  std::string why;
+  CHECK_MESSAGE(SameDocument(seq, par, why), why);
+}
+
+TEST_CASE("small inputs and one thread take the sequential path") {
+  std::string t = Generated(4);
+  std::string why;
+  bool joined = true;
+  CHECK(SameDocument(Document::ParseYaml(t), ParseYamlConcurrently(t, 1, 0, &joined), why));
+  CHECK_FALSE(joined);
+  joined = true;
+  CHECK(SameDocument(Document::ParseYaml(t), ParseYamlConcurrently(t, 2, 256 * 1024, &joined), why));
+  CHECK_FALSE(joined);
+}
