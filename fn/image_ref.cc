@@ -203,7 +203,8 @@ ParsedRef ParseImageRef(std::string_view in) {
     remainder = remainder.substr(0, colon);
     if (!IsTag(r.tag)) return fail("invalid reference format: invalid tag '" + r.tag + "'");
   }
-  if (remainder.empty()) return fail("repository name must have at least one component");
+  // Only the empty input is ErrNameEmpty; ":tag", "@digest", "host/" are malformed.
+  if (remainder.empty()) return fail("invalid reference format: no repository name");
   std::string path(remainder);
   if (!IsPath(path)) {
     std::string lower = path;

@@ -103,7 +103,7 @@ TEST_CASE("invalid references get a reason, not a guess") {
       {"repo:-tag", "invalid tag"},
       {"[fe80::1%eth0]/repo", "invalid reference format"},
       {"[2001:db8::1]:/repo", "invalid reference format"},
-      {"@sha256:" + F64, "at least one component"},
+      {"@sha256:" + F64, "invalid reference format"},
       {"a//b", "invalid reference format"},
       {"a/b/", "invalid reference format"},
       {"a:tag/b", "invalid reference format"},
@@ -123,4 +123,140 @@ TEST_CASE("domain grammar") {
     CHECK_MESSAGE(!IsDomain(d), d);
   CHECK(CanonicalDomain("index.docker.io") == "docker.io");
   CHECK(CanonicalDomain("registry-1.docker.io") == "docker.io");
+}
+
+// distribution/reference's own tables (reference_test.go TestReferenceParse,
+// TestDomainAndPath, TestSerialization; regexp_test.go TestFullNameRegexp,
+// TestReferenceRegexp, TestIdentifierRegexp), restated as data under the
+// normalized semantics (ParseNormalizedNamed): where raw Parse would take a
+// first segment without '.', ':' or upper case as a domain, the normalized
+// reading puts the image on docker.io instead, and an input without '/' is a
+// Docker Hub name even when it looks like a host.
+TEST_CASE("distribution/reference's test tables, normalized") {
+  const std::string A127 = [] {
+    std::string s;
+    for (int i = 0; i < 127; ++i) s += "a/";
+    return s;
+  }();
+  const std::string BE = "sha256:be178c0543eb17f5f3043021c9e5fcf30285e557a4fc309cce97ff9ca6182912";
+  const std::string F128(128, 'f');
+  const Valid valid[] = {
+      {"192.168.1.1", "docker.io", "library/192.168.1.1", "", ""},
+      {"192.168.1.1:tag", "docker.io", "library/192.168.1.1", "tag", ""},
+      {"192.168.1.1:5000", "docker.io", "library/192.168.1.1", "5000", ""},
+      {"192.168.1.1/repo", "192.168.1.1", "repo", "", ""},
+      {"192.168.1.1:5000/repo", "192.168.1.1:5000", "repo", "", ""},
+      {"[2001:db8::]:5000/repo", "[2001:db8::]:5000", "repo", "", ""},
+      {"[2001:db8::1]:5000/repo:tag@sha256:" + F64, "[2001:db8::1]:5000", "repo", "tag", "sha256:" + F64},
+      {"[2001:db8::1]:5000/repo@sha256:" + F64, "[2001:db8::1]:5000", "repo", "", "sha256:" + F64},
+      {"sub-dom1.foo.com/bar/baz/quux", "sub-dom1.foo.com", "bar/baz/quux", "", ""},
+      {"b.gcr.io/test.example.com/my-app:test.example.com", "b.gcr.io", "test.example.com/my-app", "test.example.com", ""},
+      {"xn--7o8h.com/myimage:xn--7o8h.com@sha512:" + F128, "xn--7o8h.com", "myimage", "xn--7o8h.com", "sha512:" + F128},
+      {A127 + "a:tag-puts-this-over-max", "docker.io", A127 + "a", "tag-puts-this-over-max", ""},
+      {"test:8080/foo", "test:8080", "foo", "", ""},
+      {"test.com:8080/foo", "test.com:8080", "foo", "", ""},
+      {"test-com:8080/foo", "test-com:8080", "foo", "", ""},
+      {"xn--n3h.com:18080/foo", "xn--n3h.com:18080", "foo", "", ""},
+      {"example.com:8000/named:tagged", "example.com:8000", "named", "tagged", ""},
+      {"other.com/named@sha256:1234567890098765432112345667890098765432112345667890098765432112", "other.com", "named",
+       "", "sha256:1234567890098765432112345667890098765432112345667890098765432112"},
+      {"short", "docker.io", "library/short", "", ""},
+      {"simple/name", "docker.io", "simple/name", "", ""},
+      {"docker/stevvooe/app", "docker.io", "docker/stevvooe/app", "", ""},
+      {"aa/aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb", "docker.io", "aa/aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb", "", ""},
+      {"a/aa/a", "docker.io", "a/aa/a", "", ""},
+      {"foo.com", "docker.io", "library/foo.com", "", ""},
+      {"foo.com:8080/bar", "foo.com:8080", "bar", "", ""},
+      {"localhost:8080/bar", "localhost:8080", "bar", "", ""},
+      {"blog.foo.com/bar/baz", "blog.foo.com", "bar/baz", "", ""},
+      {"aa-a/a", "docker.io", "aa-a/a", "", ""},
+      {"foo_bar", "docker.io", "library/foo_bar", "", ""},
+      {"foo_bar.com", "docker.io", "library/foo_bar.com", "", ""},
+      {"foo.com/foo_bar", "foo.com", "foo_bar", "", ""},
+      {"xn--7o8h.com/myimage", "xn--7o8h.com", "myimage", "", ""},
+      {"example.com/xn--7o8h.com/myimage", "example.com", "xn--7o8h.com/myimage", "", ""},
+      {"example.com/some_separator__underscore/myimage", "example.com", "some_separator__underscore/myimage", "", ""},
+      {"do__cker/docker", "docker.io", "do__cker/docker", "", ""},
+      {"registry.io/foo/project--id.module--name.ver---sion--name", "registry.io",
+       "foo/project--id.module--name.ver---sion--name", "", ""},
+      {"Asdf.com/foo/bar", "Asdf.com", "foo/bar", "", ""},
+      {"registry.com:8080/myapp:tag", "registry.com:8080", "myapp", "tag", ""},
+      {"registry.com:8080/myapp@" + BE, "registry.com:8080", "myapp", "", BE},
+      {"registry.com:8080/myapp:tag2@" + BE, "registry.com:8080", "myapp", "tag2", BE},
+      {"localhost:8080@" + BE, "docker.io", "library/localhost", "8080", BE},
+      {"localhost:8080/name@" + BE, "localhost:8080", "name", "", BE},
+      {"localhost@" + BE, "docker.io", "library/localhost", "", BE},
+      {"da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf", "docker.io",
+       "library/da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf", "", ""},
+      {"sha256:da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821", "docker.io", "library/sha256",
+       "da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821", ""},
+  };
+  for (const Valid& c : valid) {
+    CAPTURE(c.in);
+    ParsedRef p = ParseImageRef(c.in);
+    REQUIRE_MESSAGE(p.ok, p.error);
+    CHECK(p.ref.domain == c.domain);
+    CHECK(p.ref.path == c.path);
+    CHECK(p.ref.tag == c.tag);
+    CHECK(p.ref.digest == c.digest);
+  }
+  const std::pair<std::string, std::string> invalid[] = {
+      {":justtag", "invalid reference format"},
+      {"repo@sha256:" + std::string(34, 'f'), "invalid checksum digest length"},
+      {A127 + "a/a:tag", "must not be more than 255 characters"},
+      {"[2001:db8::1]", "invalid reference format"},
+      {"[2001:db8::1]:5000", "invalid reference format"},
+      {"[2001:db8::1]:tag", "invalid reference format"},
+      {"[fe80::1%eth0]:5000/repo", "invalid reference format"},
+      {"[fe80::1%@invalidzone]:5000/repo", "invalid reference format"},
+      {"a/a/a/a/", "invalid reference format"},
+      {"a//a/a", "invalid reference format"},
+      {"foo.com/", "invalid reference format"},
+      {"foo.com:http/bar", "invalid reference format"},
+      {"a^a", "invalid reference format"},
+      {"asdf$$^/aa", "invalid reference format"},
+      {"a-/a/a/a", "invalid reference format"},
+      {"foo.com/a-/a/a", "invalid reference format"},
+      {"-foo/bar", "invalid reference format"},
+      {"foo/bar-", "invalid reference format"},
+      {"foo-/bar", "invalid reference format"},
+      {"foo/-bar", "invalid reference format"},
+      {"_foo/bar", "invalid reference format"},
+      {"foo_bar.com:8080/app", "invalid reference format"},
+      {"_docker/_docker", "invalid reference format"},
+      {"docker_/docker_", "invalid reference format"},
+      {"example.com/__underscore/myimage", "invalid reference format"},
+      {"example.com/..dots/myimage", "invalid reference format"},
+      {"example.com/.dots/myimage", "invalid reference format"},
+      {"example.com/nodouble..dots/myimage", "invalid reference format"},
+      {"docker./docker", "invalid reference format"},
+      {".docker/docker", "invalid reference format"},
+      {"do..cker/docker", "invalid reference format"},
+      {"do__cker:8080/docker", "invalid reference format"},
+      {"Foo/FarB", "must be lowercase"},
+      {"registry.com:8080/myapp@sha256:badbadbadbad", "invalid reference format"},
+      {"registry.com:8080/myapp:invalid~tag", "invalid reference format"},
+      {"bad_hostname.com:8080/myapp:tag", "invalid reference format"},
+      {"localhost:http/name@" + BE, "invalid reference format"},
+      {"registry.com:8080/myapp@bad", "invalid reference format"},
+      {"registry.com:8080/myapp@2bad", "invalid reference format"},
+      {"da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821", "cannot specify 64-byte hexadecimal strings"},
+      {"7EC43B381E5AEFE6E04EFB0B3F0693FF2A4A50652D64AEC573905F2DB5889A1C", "must be lowercase"},
+  };
+  for (auto& c : invalid) {
+    CAPTURE(c.first);
+    ParsedRef p = ParseImageRef(c.first);
+    CHECK(!p.ok);
+    CHECK_MESSAGE(p.error.find(c.second) != std::string::npos, p.error);
+  }
+  // regexp_test.go TestDomainRegexp: the host grammar (the port's digit
+  // count and the IPv6 text are checked no further, as upstream).
+  for (const char* d : {"test.com", "test.com:10304", "localhost", "localhost:8080", "a", "a.b", "ab.cd.com", "a-b.com",
+                        "ab.c-om", "0101.com", "001a.com", "b.gbc.io:443", "b.gbc.io", "xn--n3h.com", "Asdf.com",
+                        "192.168.1.1:75050", "[fd00:1:2::3]:75050", "[fd00123123123]:75050",
+                        "[2001:0db8:85a3:0000:0000:8a2e:0370:7334]:75050"})
+    CHECK_MESSAGE(IsDomain(d), d);
+  for (const char* d : {"test.com:http", "-ab.com", "ab-.com", "ab.-com", "ab.com-", "[fd00:1:2::3]75050",
+                        "[fd00:1:2::3]::75050", "[fd00:1:2::3%eth0]:75050", "fd00:1:2::3:75050"})
+    CHECK_MESSAGE(!IsDomain(d), d);
 }
