@@ -35,11 +35,46 @@ size_t Editor::indentStep() const {
   return step_;
 }
 
-std::string Editor::blockValue(const Value& value, size_t col) const {
-  if (value.type != Value::Type::Map || value.map.empty() || doc_.json()) {
-    return " " + RenderValue(value, false, doc_.json());
+size_t Editor::seqIndent() const {
+  if (seq_indent_ != SIZE_MAX) return seq_indent_;
+  seq_indent_ = 0;
+  std::vector<bool> root(doc_.nodeCount(), false);
+  for (NodeId r : doc_.roots()) root[r] = true;
+  for (NodeId id = 0; id < doc_.nodeCount(); ++id) {
+    const Node& n = doc_.node(id);
+    if (root[id] || n.kind != Kind::Map || n.style != Style::Block) continue;
+    for (const auto& [key, value] : doc_.pairs(id)) {
+      if (!doc_.isSeq(value) || doc_.node(value).style != Style::Block || doc_.node(value).first == kNoNode) continue;
+      size_t k = doc_.column(key), dash = doc_.column(value);
+      seq_indent_ = dash > k ? dash - k : 0;
+      return seq_indent_;
+    }
   }
+  return seq_indent_;
+}
+
+std::string Editor::blockItem(const Value& value, size_t dash) const {
+  if (value.type == Value::Type::Map && !value.map.empty()) {
+    size_t inner = dash + 2;
+    std::string out = "- " + blockEntry(value.map.front().first, value.map.front().second, inner);
+    for (size_t i = 1; i < value.map.size(); ++i)
+      out += eol_ + std::string(inner, ' ') + blockEntry(value.map[i].first, value.map[i].second, inner);
+    return out;
+  }
+  if (value.type == Value::Type::List && !value.list.empty()) return "- " + RenderValue(value, true, false);
+  return "- " + RenderValue(value, false, false);
+}
+
+std::string Editor::blockValue(const Value& value, size_t col) const {
+  bool map = value.type == Value::Type::Map && !value.map.empty();
+  bool list = value.type == Value::Type::List && !value.list.empty();
+  if ((!map && !list) || doc_.json()) return " " + RenderValue(value, false, doc_.json());
   std::string out;
+  if (list) {
+    size_t dash = col + seqIndent();
+    for (const Value& item : value.list) out += eol_ + std::string(dash, ' ') + blockItem(item, dash);
+    return out;
+  }
   size_t inner = col + indentStep();
   for (const auto& kv : value.map) out += eol_ + std::string(inner, ' ') + blockEntry(kv.first, kv.second, inner);
   return out;
@@ -109,7 +144,9 @@ bool Editor::fillNull(NodeId key, NodeId null_value, const Value& value) {
   if (colon == std::string::npos) return false;
   size_t rest = t.find_first_not_of(" \t\r", colon + 1);
   bool bare = rest == std::string::npos || t[rest] == '\n';
-  if (!n.in_flow && !doc_.json() && bare && value.type == Value::Type::Map && !value.map.empty()) {
+  bool block = (value.type == Value::Type::Map && !value.map.empty()) ||
+               (value.type == Value::Type::List && !value.list.empty());
+  if (!n.in_flow && !doc_.json() && bare && block) {
     size_t col = doc_.column(key);
     patch_.insert(colon + 1, blockValue(value, col));
     return true;
@@ -215,7 +252,7 @@ bool Editor::append(NodeId seq, const Value& value) {
     return true;
   }
   size_t col = doc_.column(seq);
-  std::string item = "- " + RenderValue(value, false, json);
+  std::string item = json ? "- " + RenderValue(value, false, json) : blockItem(value, col);
   size_t at = lineEndAfter(s.end);
   std::string text = std::string(col, ' ') + item + eol_;
   if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {

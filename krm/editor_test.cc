@@ -61,10 +61,37 @@ TEST_CASE("fillNull writes under an implicit or explicit null") {
 
 TEST_CASE("append adds to block and flow sequences") {
   Fixture f("s:\n  - a\n  - b\nf: [x]\ne: []\n");
-  CHECK(f.ed.append(f.doc.get(f.root(), "s"), Value::Map({{"name", Value::String("c")}})));
+  CHECK(f.ed.append(f.doc.get(f.root(), "s"), Value::Map({{"name", Value::String("c")}, {"value", Value::String("1.0")}})));
   CHECK(f.ed.append(f.doc.get(f.root(), "f"), Value::String("w")));
   CHECK(f.ed.append(f.doc.get(f.root(), "e"), Value::String("z")));
-  CHECK(f.out() == "s:\n  - a\n  - b\n  - {name: c}\nf: [x, w]\ne: [z]\n");
+  CHECK(f.out() == "s:\n  - a\n  - b\n  - name: c\n    value: \"1.0\"\nf: [x, w]\ne: [z]\n");
+}
+
+TEST_CASE("new lists in block maps are block sequences, in the document's own sequence style") {
+  Value secrets = Value::List({Value::Map({{"name", Value::String("regcred")}})});
+  // compact: "- " under the key, as kpt writes.
+  Fixture compact("spec:\n  containers:\n  - name: a\n  volumes:\n");
+  NodeId spec = compact.doc.get(compact.root(), "spec");
+  CHECK(compact.ed.seqIndent() == 0);
+  CHECK(compact.ed.addKey(spec, "imagePullSecrets", secrets));
+  NodeId vk = compact.doc.keyOf(spec, "volumes");
+  CHECK(compact.ed.fillNull(vk, compact.doc.node(vk).next, Value::List({Value::String("x"), Value::String("on")})));
+  CHECK(compact.out() ==
+        "spec:\n  containers:\n  - name: a\n  volumes:\n  - x\n  - \"on\"\n  imagePullSecrets:\n  - name: regcred\n");
+  // wide: "- " indented by the step, as yq -I4 writes.
+  Fixture wide("a:\n    list:\n        - x\n    m:\n        k: v\n");
+  CHECK(wide.ed.seqIndent() == 4);
+  CHECK(wide.ed.addKey(wide.doc.get(wide.root(), "a"), "pullSecrets", Value::List({Value::String("s")})));
+  CHECK(wide.out() == "a:\n    list:\n        - x\n    m:\n        k: v\n    pullSecrets:\n        - s\n");
+  // A map holding a list, under a missing parent.
+  Fixture nested("spec:\n  size: 1\n");
+  CHECK(nested.ed.setPath(nested.root(), {"spec", "podTemplateSpec", "spec", "imagePullSecrets"}, secrets));
+  CHECK(nested.out() ==
+        "spec:\n  size: 1\n  podTemplateSpec:\n    spec:\n      imagePullSecrets:\n      - name: regcred\n");
+  // Flow maps keep flow lists.
+  Fixture flow("m: {a: 1}\n");
+  CHECK(flow.ed.addKey(flow.doc.get(flow.root(), "m"), "l", secrets));
+  CHECK(flow.out() == "m: {a: 1, l: [{name: regcred}]}\n");
 }
 
 TEST_CASE("JSON edits stay JSON") {

@@ -3,6 +3,7 @@
 #ifndef KRM_EDITOR_H_
 #define KRM_EDITOR_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,9 @@ class Editor {
   bool setScalar(NodeId scalar, std::string_view value);
 
   // Adds `key: value` to a map: first (front) or last. In a block map the
-  // new line takes the column of the existing keys, and a map value is
-  // written in block style, indented by the document's own step (see
-  // indentStep); lists stay in flow style. A key added last to a document's
+  // new line takes the column of the existing keys, and map and list values
+  // are written in block style, indented by the document's own step (see
+  // indentStep) and sequence style (see seqIndent). A key added last to a document's
   // root map goes at the end of the document, after trailing comments. In a
   // flow map (or JSON object) it joins the entries. Returns false when `map`
   // is not a map.
@@ -52,12 +53,18 @@ class Editor {
   // merged into one new value, so the parent is written once.
   bool setPaths(NodeId map, const std::vector<std::pair<std::vector<std::string>, Value>>& edits);
 
-  // Appends an item to a sequence (block or flow).
+  // Appends an item to a sequence (block or flow); in a block sequence a map
+  // item is written in block style.
   bool append(NodeId seq, const Value& value);
 
   // The indentation step the document uses for nested block maps (the
   // first one found), or 2.
   size_t indentStep() const;
+
+  // How far the document indents a block sequence's "- " past the key that
+  // holds it: 0 ("compact", the kpt default) or the step ("wide"), as the
+  // first such sequence below a document's top level shows.
+  size_t seqIndent() const;
 
   // Removes a key and its value from a block map, whole lines, comments on
   // those lines included. Returns false for a flow map.
@@ -70,11 +77,15 @@ class Editor {
   std::string blockEntry(std::string_view key, const Value& value, size_t col) const;
   // What follows `key:` for `value` at column `col`.
   std::string blockValue(const Value& value, size_t col) const;
+  // A block sequence item whose "- " sits at column `dash`, without the
+  // indentation of its first line.
+  std::string blockItem(const Value& value, size_t dash) const;
 
   const Document& doc_;
   Patch& patch_;
   std::string eol_;
   mutable size_t step_ = 0;
+  mutable size_t seq_indent_ = SIZE_MAX;
 };
 
 }  // namespace krm
