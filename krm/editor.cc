@@ -35,6 +35,21 @@ size_t Editor::indentStep() const {
   return step_;
 }
 
+Style Editor::siblingStyle(NodeId map) const {
+  Style shared = Style::Plain;
+  size_t count = 0;
+  for (const auto& kv : doc_.pairs(map)) {
+    if (!doc_.isScalar(kv.second)) continue;
+    Style s = doc_.node(kv.second).style;
+    if (s != Style::SingleQuoted && s != Style::DoubleQuoted) return Style::Plain;
+    if (count > 0 && s != shared) return Style::Plain;
+    shared = s;
+    ++count;
+  }
+  // One quoted value may be quoted for its type ("5751458"), not for style.
+  return count >= 2 ? shared : Style::Plain;
+}
+
 size_t Editor::seqIndent() const {
   if (seq_indent_ != SIZE_MAX) return seq_indent_;
   seq_indent_ = 0;
@@ -115,7 +130,9 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
   }
   NodeId first_key = m.first;
   size_t col = doc_.column(first_key);
-  std::string entry = blockEntry(key, value, col);
+  std::string entry = value.type == Value::Type::String
+                          ? renderKey(key, false) + ": " + RenderScalar(value.str, siblingStyle(map), false, json)
+                          : blockEntry(key, value, col);
   if (front) {
     patch_.insert(doc_.node(first_key).content(), entry + eol_ + std::string(col, ' '));
     return true;

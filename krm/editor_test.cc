@@ -67,6 +67,21 @@ TEST_CASE("append adds to block and flow sequences") {
   CHECK(f.out() == "s:\n  - a\n  - b\n  - name: c\n    value: \"1.0\"\nf: [x, w]\ne: [z]\n");
 }
 
+TEST_CASE("a new string value is quoted like its siblings") {
+  Fixture f("a:\n  repository: \"k8ssandra\"\n  name: \"x\"\nb:\n  repository: k8ssandra\n  tag: \"1\"\nc:\n  k: 'v'\n  l: 'w'\nd:\n  tag: \"5751458\"\n");
+  CHECK(f.ed.siblingStyle(f.doc.get(f.root(), "a")) == Style::DoubleQuoted);
+  CHECK(f.ed.siblingStyle(f.doc.get(f.root(), "b")) == Style::Plain);
+  CHECK(f.ed.siblingStyle(f.doc.get(f.root(), "c")) == Style::SingleQuoted);
+  CHECK(f.ed.siblingStyle(f.doc.get(f.root(), "d")) == Style::Plain);  // one quoted value is no style
+  CHECK(f.ed.addKey(f.doc.get(f.root(), "a"), "registry", Value::String("reg:5000"), true));
+  CHECK(f.ed.addKey(f.doc.get(f.root(), "b"), "registry", Value::String("reg:5000"), true));
+  CHECK(f.ed.addKey(f.doc.get(f.root(), "c"), "q", Value::String("it's")));
+  CHECK(f.out() ==
+        "a:\n  registry: \"reg:5000\"\n  repository: \"k8ssandra\"\n  name: \"x\"\n"
+        "b:\n  registry: reg:5000\n  repository: k8ssandra\n  tag: \"1\"\nc:\n  k: 'v'\n  l: 'w'\n  q: 'it''s'\n"
+        "d:\n  tag: \"5751458\"\n");
+}
+
 TEST_CASE("new lists in block maps are block sequences, in the document's own sequence style") {
   Value secrets = Value::List({Value::Map({{"name", Value::String("regcred")}})});
   // compact: "- " under the key, as kpt writes.

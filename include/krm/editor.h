@@ -27,7 +27,8 @@ class Editor {
   bool setScalar(NodeId scalar, std::string_view value);
 
   // Adds `key: value` to a map: first (front) or last. In a block map the
-  // new line takes the column of the existing keys, and map and list values
+  // new line takes the column of the existing keys, a string value is quoted
+  // the way every scalar value of the map already is (see siblingStyle), and map and list values
   // are written in block style, indented by the document's own step (see
   // indentStep) and sequence style (see seqIndent). A key added last to a document's
   // root map goes at the end of the document, after trailing comments. In a
@@ -60,6 +61,10 @@ class Editor {
   // The indentation step the document uses for nested block maps (the
   // first one found), or 2.
   size_t indentStep() const;
+
+  // The quoting style every scalar value of a block map shares (single or
+  // double quotes) when there are two or more, or Plain.
+  Style siblingStyle(NodeId map) const;
 
   // How far the document indents a block sequence's "- " past the key that
   // holds it: 0 ("compact", the kpt default) or the step ("wide"), as the
