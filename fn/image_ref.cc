@@ -219,7 +219,8 @@ ParsedRef ParseImageRef(std::string_view in) {
     path = std::string(names::kLibrary) + "/" + path;
     r.implicit_library = true;
   }
-  if (path.size() > 255) return fail("repository name must not be more than 255 characters");
+  if (path.size() > kMaxPathLength)
+    return fail("repository name must not be more than " + std::to_string(kMaxPathLength) + " characters");
   r.path = std::move(path);
   out.ok = true;
   return out;

@@ -43,8 +43,10 @@ Decision RelocateString(Reporter& rep, const krm::Item& item, const krm::Documen
   std::string next;
   d = rep.rules().relocate(current, next);
   if (d.outcome == Outcome::Invalid) {
-    rep.add(krm::Severity::Warning, item, path, "not relocated: '" + current + "' is not an image reference (" +
-                                                    d.reason + ")", current);
+    rep.add(krm::Severity::Warning, item, path,
+            d.source.path.empty() ? "not relocated: '" + current + "' is not an image reference (" + d.reason + ")"
+                                  : "not relocated: " + current + ": " + d.reason,
+            current);
     return d;
   }
   if (!d.changed()) return d;

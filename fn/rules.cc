@@ -117,6 +117,14 @@ Decision Relocator::decide(const ImageRef& src) const {
     d.reason = "the rule leaves no repository path";
     return d;
   }
+  // The result must still be a reference (distribution/reference limits the
+  // path, domain excluded, to 255 characters).
+  if (path.size() > kMaxPathLength) {
+    d.outcome = Outcome::Invalid;
+    d.reason = "under " + target.text() + " its path would be " + std::to_string(path.size()) +
+               " characters, over the limit of " + std::to_string(kMaxPathLength);
+    return d;
+  }
   d.outcome = Outcome::Relocated;
   d.domain = target.host;
   d.path = path;

@@ -137,3 +137,20 @@ TEST_CASE("properties: parses, keeps tag/digest, idempotent, excluded untouched"
     }
   }
 }
+
+TEST_CASE("a relocation that would break the path length limit is refused, with the reason") {
+  std::string path;
+  for (int i = 0; i < 127; ++i) path += "a/";
+  path += "a";  // 255 characters: valid on its own
+  REQUIRE(ParseImageRef(path + ":tag").ok);
+  Config c = Make("reg.example:5000/mirror", {}, PathMode::Keep);
+  std::string out = "unchanged";
+  Decision d = Relocator(c).relocate(path + ":tag", out);
+  CHECK(d.outcome == Outcome::Invalid);
+  CHECK(out == "unchanged");
+  CHECK(d.reason == "under reg.example:5000/mirror its path would be 262 characters, over the limit of 255");
+  CHECK_FALSE(d.source.path.empty());  // the source itself was fine
+  // flatten keeps only the last component, which fits
+  CHECK(Relocator(Make("reg.example:5000/mirror", {}, PathMode::Flatten)).relocate(path + ":tag", out).changed());
+  CHECK(out == "reg.example:5000/mirror/a:tag");
+}

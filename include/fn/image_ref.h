@@ -8,6 +8,10 @@
 
 namespace fn {
 
+// distribution/reference's limit on a repository path, domain excluded
+// (after normalization, so an added "library/" counts).
+constexpr size_t kMaxPathLength = 255;
+
 struct ImageRef {
   std::string domain;        // normalized: "docker.io" when none was written
   std::string path;          // normalized: "library/x" for Docker Hub official images

@@ -14,6 +14,8 @@
 
 namespace fn {
 
+// Invalid: the source is not a reference (Decision::source is then empty),
+// or the relocated one would not be (the reason says why).
 enum class Outcome { Relocated, Excluded, OnTarget, NoRule, Invalid };
 
 struct Decision {
