@@ -3,7 +3,7 @@
 set -euo pipefail
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in g++ cmake make libyaml-cpp-dev rapidjson-dev doctest-dev diffutils; do
+for p in g++ cmake make libyaml-cpp-dev rapidjson-dev doctest-dev diffutils time; do
   have "$p" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
