@@ -63,6 +63,11 @@ functionConfig: a v1 ConfigMap (data holds strings) or
                 typed: [{group, version, kind, path: spec/list[]/image}]
                 ConfigMap: "example.com/v1/Foo:spec/image,Bar:spec/x/image"
 
+Results: one info result per change, warnings for what could not be relocated
+safely, errors for a bad config. Paths inside the embedded ImageConfig are the
+ConfigMap field, '|', then the path in the document:
+  data.image_config.yaml|images.system-logger.registry
+
 Exit codes: 0 done (warnings possible); 1 an error result, or unreadable input
 (then stdout is empty and stderr says line:column); 2 a usage error.
 )";
