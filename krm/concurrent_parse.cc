@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -47,8 +48,10 @@ class DocumentJoiner {
     seq.begin = static_cast<uint32_t>(first_entry);
     NodeId last = kNoNode;
     for (Document& g : groups) {
-      NodeId first = g.node(g.roots_[0]).first;
+      NodeId group_root = g.roots_[0];
+      NodeId first = g.node(group_root).first;
       NodeId base = append(g);
+      forget(base + group_root);
       if (first == kNoNode) continue;
       first += base;
       if (last == kNoNode) out_.nodes_[items].first = first;
@@ -62,6 +65,7 @@ class DocumentJoiner {
       NodeId first = suffix.node(suffix_roots[0]).first;
       uint32_t end = suffix.node(suffix_roots[0]).end;
       NodeId base = append(suffix);
+      for (NodeId r : suffix_roots) forget(base + r);
       if (first != kNoNode) {
         out_.nodes_[items].next = first + base;
         out_.nodes_[root].end = end;
@@ -73,6 +77,11 @@ class DocumentJoiner {
   }
 
  private:
+  // A part's own root (a group's sequence, the suffix's map) has no place in
+  // the joined tree; code that scans every node (Editor::indentStep) must not
+  // meet it either, so it becomes a placeholder like the block padding.
+  void forget(NodeId id) { out_.nodes_[id] = Node(); }
+
   // Moves every node of `d` here (their ids shifted by the returned base,
   // their arena values along with them) without copying the nodes.
   NodeId append(Document& d) {
@@ -133,7 +142,13 @@ Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t
     }
   };
   std::vector<std::thread> pool;
-  for (size_t g = 1; g < ranges.size(); ++g) pool.emplace_back(work, g);
+  for (size_t g = 1; g < ranges.size(); ++g) {
+    try {
+      pool.emplace_back(work, g);
+    } catch (const std::system_error&) {
+      work(g);  // no thread to be had: index this group here
+    }
+  }
   work(0);
   std::optional<Document> prefix, suffix;
   try {

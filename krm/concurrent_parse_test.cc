@@ -1,4 +1,5 @@
 #include "krm/concurrent_parse.h"
+#include "krm/editor.h"
 #include "krm/item_split.h"
 
 #include <doctest/doctest.h>
@@ -34,6 +35,11 @@ bool Same(const Document& a, NodeId x, const Document& b, NodeId y, std::string&
   return true;
 }
 
+// A placeholder the joiner leaves where it skips to a block boundary: a
+// default node, which no parse produces (nothing real starts and ends at 0
+// as a null).
+bool Placeholder(const Node& n) { return n.kind == Kind::Null && n.begin == 0 && n.end == 0 && !n.implicit; }
+
 bool SameDocument(const Document& a, const Document& b, std::string& why) {
   if (a.roots().size() != b.roots().size()) {
     why = "root counts differ";
@@ -41,6 +47,24 @@ bool SameDocument(const Document& a, const Document& b, std::string& why) {
   }
   for (size_t i = 0; i < a.roots().size(); ++i)
     if (!Same(a, a.roots()[i], b, b.roots()[i], why)) return false;
+  // Code that scans every node in id order (Editor::indentStep, seqIndent)
+  // must meet the same nodes in the same order, reachable or not.
+  NodeId x = 0, y = 0;
+  for (;; ++x, ++y) {
+    while (x < a.nodeCount() && Placeholder(a.node(x))) ++x;
+    while (y < b.nodeCount() && Placeholder(b.node(y))) ++y;
+    if (x == a.nodeCount() || y == b.nodeCount()) break;
+    const Node& n = a.node(x);
+    const Node& m = b.node(y);
+    if (n.kind != m.kind || n.style != m.style || n.begin != m.begin || n.end != m.end) {
+      why = "the node sequences differ at offset " + std::to_string(n.begin) + " / " + std::to_string(m.begin);
+      return false;
+    }
+  }
+  if (x != a.nodeCount() || y != b.nodeCount()) {
+    why = "one node sequence is longer";
+    return false;
+  }
   return true;
 }
 
@@ -179,6 +203,23 @@ TEST_CASE("an alias to an anchor in another group falls back to one parse") {
   CHECK_FALSE(joined);
   std::string why;
   CHECK_MESSAGE(SameDocument(seq, par, why), why);
+}
+
+TEST_CASE("whole-document scans see the same nodes after a join") {
+  // No item holds a block sequence, so the first one in id order is the
+  // (wide) results list after the items: only a root's, which seqIndent skips.
+  std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+                  "- {kind: A, metadata: {name: a}}\n- {kind: B, metadata: {name: b}}\n"
+                  "results:\n    - message: old\n";
+  Document seq = Document::ParseYaml(t);
+  bool joined = false;
+  Document par = ParseYamlConcurrently(t, 2, 0, &joined);
+  REQUIRE(joined);
+  std::string why;
+  CHECK_MESSAGE(SameDocument(seq, par, why), why);
+  Patch p1, p2;
+  CHECK(Editor(seq, p1).seqIndent() == Editor(par, p2).seqIndent());
+  CHECK(Editor(seq, p1).indentStep() == Editor(par, p2).indentStep());
 }
 
 TEST_CASE("small inputs and one thread take the sequential path") {

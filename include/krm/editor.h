@@ -28,12 +28,12 @@ class Editor {
 
   // Adds `key: value` to a map: first (front) or last. In a block map the
   // new line takes the column of the existing keys, a string value is quoted
-  // the way every scalar value of the map already is (see siblingStyle), and map and list values
-  // are written in block style, indented by the document's own step (see
-  // indentStep) and sequence style (see seqIndent). A key added last to a document's
-  // root map goes at the end of the document, after trailing comments. In a
-  // flow map (or JSON object) it joins the entries. Returns false when `map`
-  // is not a map.
+  // the way the map's scalar values already are (see siblingStyle), and map
+  // and list values are written in block style, indented by the document's
+  // own step (see indentStep) and sequence style (see seqIndent). A key added
+  // last to a document's root map goes at the end of the document, after
+  // trailing comments. In a flow map (or JSON object) it joins the entries.
+  // Returns false when `map` is not a map.
   bool addKey(NodeId map, std::string_view key, const Value& value, bool front = false);
 
   // Gives a null value (implicit, as in `key:`, or explicit `~`/`null`)
