@@ -1,13 +1,12 @@
 #include "fn/cli.h"
 
-#include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <vector>
 
 #include "fn/names.h"
 #include "fn/relocate.h"
+#include "krm/package.h"
 #include "krm/run.h"
 
 #ifndef K8SI_VERSION
@@ -15,7 +14,6 @@
 #endif
 
 namespace fn {
-namespace fs = std::filesystem;
 
 const std::string& HelpText() {
   static const std::string kHelp = R"(k8ssandra-images: relocate every K8ssandra image to your own registry.
@@ -85,25 +83,56 @@ bool ReadFile(const std::string& path, std::string& out) {
   return true;
 }
 
-// Every .yaml/.yml/.json file of a directory, sorted, recursively.
-std::vector<std::string> Expand(const std::string& arg) {
-  std::vector<std::string> out;
-  if (!fs::is_directory(arg)) {
-    out.push_back(arg);
-    return out;
-  }
-  for (const auto& e : fs::recursive_directory_iterator(arg)) {
-    if (!e.is_regular_file()) continue;
-    std::string ext = e.path().extension().string();
-    if (ext == ".yaml" || ext == ".yml") out.push_back(e.path().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 int Usage(std::ostream& err, const std::string& why) {
   err << names::kProgram << ": " << why << "\nRun '" << names::kProgram << " --help' for usage.\n";
   return 2;
+}
+
+// The plain modes' command line.
+struct PlainArgs {
+  std::string config_path;
+  std::vector<std::string> files;  // empty, or "-": stdin
+  std::string results_path;
+  bool quiet = false;
+  bool plugin = false;  // kustomize's legacy exec plugin: argv[1] is the config
+};
+
+// Returns "" or the usage error.
+std::string ParsePlainArgs(const std::vector<std::string>& args, PlainArgs& pa) {
+  if (args.size() == 1 && !args[0].empty() && args[0][0] != '-') {
+    pa.config_path = args[0];
+    pa.plugin = true;
+    return "";
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* flag, std::string& into) -> std::string {
+      std::string eq = std::string(flag) + "=";
+      if (a.rfind(eq, 0) == 0) {
+        into = a.substr(eq.size());
+      } else if (i + 1 < args.size()) {
+        into = args[++i];
+      } else {
+        return std::string(flag) + " needs a file";
+      }
+      return into.empty() ? std::string(flag) + " needs a file" : "";
+    };
+    std::string why;
+    if (a == "--config" || a.rfind("--config=", 0) == 0) {
+      why = value("--config", pa.config_path);
+    } else if (a == "--results" || a.rfind("--results=", 0) == 0) {
+      why = value("--results", pa.results_path);
+    } else if (a == "--quiet" || a == "-q") {
+      pa.quiet = true;
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      why = "unknown option " + a;
+    } else {
+      pa.files.push_back(a);
+    }
+    if (!why.empty()) return why;
+  }
+  if (pa.config_path.empty()) return "plain files need --config CFG";
+  return "";
 }
 
 }  // namespace
@@ -112,7 +141,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   std::vector<std::string> args(argv + 1, argv + argc);
   const std::string program = names::kProgram;
   if (args.empty()) return krm::RunResourceList(krm::ReadAll(in), out, err, program, Relocate);
-  if (args[0] == "--help" || args[0] == "-h") {
+  if (args[0] == "--help" || args[0] == "-h" || (args.size() == 1 && args[0] == "help")) {
     out << HelpText();
     return 0;
   }
@@ -120,54 +149,51 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
     out << VersionText() << "\n";
     return 0;
   }
-  std::string config_path;
-  std::vector<std::string> files;
-  bool plugin = false;
-  if (args.size() == 1 && args[0][0] != '-') {
-    config_path = args[0];  // kustomize legacy exec plugin: argv[1] is the config
-    plugin = true;
-  } else {
-    for (size_t i = 0; i < args.size(); ++i) {
-      if (args[i] == "--config") {
-        if (i + 1 >= args.size()) return Usage(err, "--config needs a file");
-        config_path = args[++i];
-      } else if (args[i].rfind("--config=", 0) == 0) {
-        config_path = args[i].substr(9);
-      } else if (!args[i].empty() && args[i][0] == '-' && args[i] != "-") {
-        return Usage(err, "unknown option " + args[i]);
-      } else {
-        files.push_back(args[i]);
-      }
-    }
-    if (config_path.empty()) return Usage(err, "plain files need --config CFG");
-  }
+  PlainArgs pa;
+  std::string why = ParsePlainArgs(args, pa);
+  if (!why.empty()) return Usage(err, why);
   std::string config;
-  if (!ReadFile(config_path, config)) {
-    err << program << ": cannot read config " << config_path << "\n";
+  if (!ReadFile(pa.config_path, config)) {
+    err << program << ": cannot read config " << pa.config_path << "\n";
     return 1;
   }
+  krm::StreamOptions options;
+  options.quiet = pa.quiet;
+  options.summary = !pa.plugin;
+  std::ofstream results;
+  if (!pa.results_path.empty()) {
+    results.open(pa.results_path, std::ios::binary | std::ios::trunc);
+    if (!results) {
+      err << program << ": cannot write results to " << pa.results_path << "\n";
+      return 1;
+    }
+    options.results = &results;
+  }
   std::string stream;
-  if (plugin || files.empty() || (files.size() == 1 && files[0] == "-")) {
+  if (pa.files.empty() || (pa.files.size() == 1 && pa.files[0] == "-")) {
     stream = krm::ReadAll(in);
   } else {
-    for (const std::string& arg : files) {
-      if (!fs::exists(arg)) {
-        err << program << ": no such file or directory: " << arg << "\n";
+    std::vector<std::string> paths;
+    try {
+      for (const std::string& arg : pa.files) {
+        std::vector<std::string> more = krm::PackageFiles(arg);
+        paths.insert(paths.end(), more.begin(), more.end());
+      }
+      krm::PackageStream ps = krm::ReadPackage(paths, pa.config_path);
+      if (ps.files.empty()) {
+        std::string named;
+        for (const std::string& arg : pa.files) named += (named.empty() ? "" : ", ") + arg;
+        err << program << ": no resources in " << named << ": refusing to write an empty stream\n";
         return 1;
       }
-      for (const std::string& path : Expand(arg)) {
-        std::string text;
-        if (!ReadFile(path, text)) {
-          err << program << ": cannot read " << path << "\n";
-          return 1;
-        }
-        if (!stream.empty()) stream += "---\n";
-        stream += text;
-        if (!text.empty() && text.back() != '\n') stream += "\n";
-      }
+      stream = std::move(ps.text);
+      options.files = std::move(ps.files);
+    } catch (const krm::InputError& e) {
+      err << krm::FormatInputError(program, e) << "\n";
+      return 1;
     }
   }
-  return krm::RunStream(std::move(stream), std::move(config), out, err, program, Relocate);
+  return krm::RunStream(std::move(stream), std::move(config), out, err, program, Relocate, options);
 }
 
 }  // namespace fn

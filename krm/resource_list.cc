@@ -12,6 +12,14 @@ constexpr const char* kListVersions[] = {"config.kubernetes.io/v1", "config.kube
 
 }  // namespace
 
+std::string FormatInputError(const std::string& program, const InputError& e) {
+  std::string o = program + ": ";
+  if (!e.file().empty()) o += e.file() + ":";
+  if (e.at().line > 0) o += std::to_string(e.at().line) + ":" + std::to_string(e.at().column) + ":";
+  if (o.back() == ':') o += " ";
+  return o + e.what();
+}
+
 std::string Item::group() const {
   size_t slash = api_version.find('/');
   return slash == std::string::npos ? std::string() : api_version.substr(0, slash);
@@ -107,7 +115,8 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   return rl;
 }
 
-std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::string config) {
+std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::string config,
+                                                        std::vector<FileRef> files) {
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
   rl->stream_ = true;
   const std::string& text = rl->source_.text();
@@ -121,8 +130,17 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   for (NodeId root : d.roots()) {
     if (d.isNull(root)) continue;  // empty document between separators
     if (!d.isMap(root)) rl->fail(d.node(root).begin, "document " + std::to_string(pos) + " is not an object");
-    rl->indexItem(root, pos++);
+    rl->indexItem(root, pos);
+    if (pos < files.size()) {
+      Item& it = rl->items_.back();
+      it.path = files[pos].path;
+      it.index = files[pos].index;
+      it.has_path = true;
+    }
+    ++pos;
   }
+  if (rl->items_.empty())
+    throw InputError({1, 1}, "no resources in the input: refusing to write an empty stream");
   rl->config_text_ = std::move(config);
   if (rl->config_text_.find_first_not_of(" \t\r\n") != std::string::npos) {
     Source cfg(rl->config_text_);

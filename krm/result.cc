@@ -96,6 +96,7 @@ std::string RenderResultLine(const Result& r) {
     if (r.field) o += (r.resource ? " " : "") + r.field->path;
     o += ")";
   }
+  if (r.file) o += " in " + r.file->path;
   return o;
 }
 

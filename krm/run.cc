@@ -22,7 +22,8 @@ std::string ReadAll(std::istream& in) {
 namespace {
 
 int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& results,
-           std::ostream& out, std::ostream& err, const std::string& program) {
+           std::ostream& out, std::ostream& err, const std::string& program,
+           const StreamOptions& options) {
   std::string why;
   Patch safe;
   const Patch* use = &patch;
@@ -37,7 +38,15 @@ int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& resu
   rl.write(*use, results, out);
   out.flush();
   if (rl.stream()) {
-    for (const auto& r : results) err << program << ": " << RenderResultLine(r) << "\n";
+    for (const auto& r : results) {
+      if (options.quiet && r.severity == Severity::Info) continue;
+      err << program << ": " << RenderResultLine(r) << "\n";
+    }
+    if (options.summary) err << program << ": " << SummarizeResults(results) << "\n";
+    if (options.results) {
+      *options.results << (results.empty() ? "results: []\n" : RenderResultsYaml(results, "\n"));
+      options.results->flush();
+    }
   }
   return HasError(results) ? 1 : 0;
 }
@@ -50,28 +59,39 @@ int RunResourceList(std::string input, std::ostream& out, std::ostream& err,
   try {
     rl = ResourceList::Parse(std::move(input));
   } catch (const InputError& e) {
-    err << program << ": " << e.at().line << ":" << e.at().column << ": " << e.what() << "\n";
+    err << FormatInputError(program, e) << "\n";
     return 1;
   }
   Patch patch;
   std::vector<Result> results;
   process(*rl, patch, results);
-  return Finish(*rl, patch, results, out, err, program);
+  return Finish(*rl, patch, results, out, err, program, StreamOptions{});
 }
 
 int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err,
-              const std::string& program, const Processor& process) {
+              const std::string& program, const Processor& process, const StreamOptions& options) {
   std::unique_ptr<ResourceList> rl;
   try {
-    rl = ResourceList::ParseStream(std::move(input), std::move(config));
+    rl = ResourceList::ParseStream(std::move(input), std::move(config), options.files);
   } catch (const InputError& e) {
-    err << program << ": " << e.at().line << ":" << e.at().column << ": " << e.what() << "\n";
+    err << FormatInputError(program, e) << "\n";
     return 1;
   }
   Patch patch;
   std::vector<Result> results;
   process(*rl, patch, results);
-  return Finish(*rl, patch, results, out, err, program);
+  return Finish(*rl, patch, results, out, err, program, options);
+}
+
+std::string SummarizeResults(const std::vector<Result>& results) {
+  size_t n[3] = {0, 0, 0};
+  for (const Result& r : results) ++n[static_cast<int>(r.severity)];
+  auto count = [](size_t k, const char* one, const char* many) {
+    return std::to_string(k) + " " + (k == 1 ? one : many);
+  };
+  return count(n[static_cast<int>(Severity::Info)], "change", "changes") + ", " +
+         count(n[static_cast<int>(Severity::Warning)], "warning", "warnings") + ", " +
+         count(n[static_cast<int>(Severity::Error)], "error", "errors");
 }
 
 }  // namespace krm

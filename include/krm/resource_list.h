@@ -15,15 +15,24 @@
 
 namespace krm {
 
-// Input that cannot be processed at all: where (1-based) and why.
+// Input that cannot be processed at all: where (1-based) and why. `file`
+// names the file when the input came from one; a line of 0 means the error
+// has no position (a file that cannot be read).
 class InputError : public std::runtime_error {
  public:
-  InputError(LineCol at, const std::string& what) : std::runtime_error(what), at_(at) {}
+  InputError(LineCol at, const std::string& what, std::string file = {})
+      : std::runtime_error(what), at_(at), file_(std::move(file)) {}
   LineCol at() const { return at_; }
+  const std::string& file() const { return file_; }
 
  private:
   LineCol at_;
+  std::string file_;
 };
+
+// "<program>: [<file>:][<line>:<column>:] <what>", the one line printed for
+// unreadable input.
+std::string FormatInputError(const std::string& program, const InputError& e);
 
 // One resource in the input.
 struct Item {
@@ -51,8 +60,11 @@ class ResourceList {
 
   // Reads a plain multi-document YAML stream as the items, and `config`
   // (one YAML or JSON document, may be empty) as the functionConfig.
-  // Throws InputError.
-  static std::unique_ptr<ResourceList> ParseStream(std::string bytes, std::string config);
+  // `files` (optional) names each item's file, in stream order. Throws
+  // InputError, also when the stream holds no resource at all: an empty
+  // output would make a GitOps sync delete everything it manages.
+  static std::unique_ptr<ResourceList> ParseStream(std::string bytes, std::string config,
+                                                   std::vector<FileRef> files = {});
 
   const Source& source() const { return source_; }
   const Document& doc() const { return *doc_; }
@@ -95,6 +107,9 @@ constexpr const char* kPath = "internal.config.kubernetes.io/path";
 constexpr const char* kIndex = "internal.config.kubernetes.io/index";
 constexpr const char* kLegacyPath = "config.kubernetes.io/path";
 constexpr const char* kLegacyIndex = "config.kubernetes.io/index";
+// "true" marks a client-only object (a function's config, a Kptfile) that
+// is never applied to a cluster.
+constexpr const char* kLocalConfig = "config.kubernetes.io/local-config";
 }  // namespace annotations
 
 }  // namespace krm

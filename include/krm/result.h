@@ -47,7 +47,8 @@ bool HasError(const std::vector<Result>& results);
 std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol);
 // The JSON array of results.
 std::string RenderResultsJson(const std::vector<Result>& results);
-// One line per result, for stderr: "warning: message (Kind/ns/name field)".
+// One line per result, for stderr: "warning: message (Kind/ns/name field)",
+// then " in FILE" when the result names a file.
 std::string RenderResultLine(const Result& r);
 
 }  // namespace krm
