@@ -56,6 +56,8 @@ functionConfig: a v1 ConfigMap (data holds strings) or
                 override: set only the format's own switch (v1beta1
                 imageRegistry, v1beta2 overrides.registry/.repository); needs
                 one target for every image
+  strict        true: every warning (an image left off the mirror, a config
+                key not understood) becomes an error, so the run fails (exit 1)
   additionalImageFields
                 string image fields of other kinds, kustomize fieldSpec style:
                 typed: [{group, version, kind, path: spec/list[]/image}]

@@ -128,6 +128,11 @@ class Reader {
       else error(fc_.path(names::kImageConfig), "imageConfig must be rewrite or override", *m);
     }
     readFieldSpecs(c);
+    if (auto s = scalar(names::kStrict); s && !s->empty()) {
+      if (*s == "true") c.strict = true;
+      else if (*s == "false") c.strict = false;
+      else error(fc_.path(names::kStrict), "strict must be true or false", *s);
+    }
     if (ok_ && !c.registry && c.rules.empty()) {
       error(fc_.isConfigMap() ? "data" : "spec",
             "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000) "
@@ -243,7 +248,8 @@ krm::ConfigSchema Schema() {
           {names::kVersion},
           names::kKind,
           {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret,
-           names::kPullPolicy, names::kTargets, names::kImageConfig, names::kAdditionalImageFields}};
+           names::kPullPolicy, names::kTargets, names::kImageConfig, names::kAdditionalImageFields,
+           names::kStrict}};
 }
 
 std::string ParseTarget(const std::string& text, Target& out) {

@@ -50,6 +50,15 @@ void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::R
     }
     RewriteAdditionalFields(rep, *item, d, ed);
   }
+  if (cfg->strict) {
+    // Everything so far names an image left where it was, or a config
+    // mistake; the restart advice below is not an escape and stays a warning.
+    for (krm::Result& r : results) {
+      if (r.severity != krm::Severity::Warning) continue;
+      r.severity = krm::Severity::Error;
+      r.message = "strict: " + r.message;
+    }
+  }
   if (facts.changed && !datacenters.empty()) {
     std::string list;
     for (const auto& s : datacenters) list += (list.empty() ? "" : ", ") + s;

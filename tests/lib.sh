@@ -12,3 +12,13 @@ finish() {
   [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
 }
 absolute() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+# need TOOL...: a test whose tool is missing is skipped (exit 77, which CTest
+# reports as skipped), except under CI (CI set), where it is a failure.
+need() {
+  local t
+  for t in "$@"; do
+    command -v "$t" > /dev/null 2>&1 && continue
+    if [ -n "${CI:-}" ]; then echo "FAIL - $t is not on PATH (CI requires it)"; exit 1; fi
+    echo "skipped: $t not on PATH"; exit 77
+  done
+}

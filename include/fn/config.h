@@ -50,6 +50,7 @@ struct Config {
   bool workloads = true;
   ImageConfigMode image_config_mode = ImageConfigMode::Rewrite;
   std::vector<FieldSpec> additional_fields;
+  bool strict = false;  // every warning about an image (and the config) is an error
 };
 
 // The schema handed to krm::FunctionConfig: group, kind and every key.

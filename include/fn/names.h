@@ -21,6 +21,7 @@ constexpr const char* kPullPolicy = "pullPolicy";
 constexpr const char* kTargets = "targets";
 constexpr const char* kImageConfig = "imageConfig";
 constexpr const char* kAdditionalImageFields = "additionalImageFields";
+constexpr const char* kStrict = "strict";
 constexpr const char* kFrom = "from";
 constexpr const char* kTo = "to";
 
