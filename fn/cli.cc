@@ -26,9 +26,20 @@ Only the edited values change; comments, quoting and layout stay byte for byte.
 
 Usage:
   k8ssandra-images < resource-list.yaml          ResourceList mode (kpt, kustomize)
-  k8ssandra-images --config CFG [FILE|DIR...]    plain YAML files (or stdin) -> stdout
+  k8ssandra-images --config CFG [--results FILE] [--quiet] [FILE|DIR...]
+                                                 plain YAML files (or stdin) -> stdout;
+                                                 also a Helm post-renderer
   k8ssandra-images CFG < stream.yaml             kustomize legacy exec plugin
-  k8ssandra-images --help | --version
+  k8ssandra-images --help | help | --version
+
+Plain files: a DIR is read as kpt reads a package: *.yaml and *.yml files,
+recursively, each directory's entries in name order; hidden files and
+directories, what a .krmignore matches, Kptfile and kustomization.yaml/.yml/
+Kustomization are skipped. Objects annotated config.kubernetes.io/local-config:
+"true" and the config file itself are not written. A document without
+apiVersion or kind is an error (FILE:LINE:COL). No resources at all is an error
+(exit 1), never an empty stream. Results go to stderr, then a summary line;
+--quiet drops the info lines, --results FILE also writes them as YAML.
 
   kpt fn eval DIR --exec k8ssandra-images -- registry=registry.corp.example:5000
 

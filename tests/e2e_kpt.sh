@@ -4,7 +4,7 @@
 # configPath, and the configMap form). UPDATE=1 rewrites testdata/e2e/expected-*.
 source "$(dirname "$0")/lib.sh"
 BIN=$(absolute "${1:?usage: e2e_kpt.sh BINARY}")
-command -v kpt > /dev/null || { echo "kpt is required"; exit 1; }
+need kpt
 E="$ROOT/testdata/e2e"
 fresh() { rm -rf "$T/$1"; cp -r "$E/pkg" "$T/$1"; }
 same() {  # same NAME DIR EXPECTED: the package equals the expected files

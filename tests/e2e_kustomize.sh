@@ -4,7 +4,7 @@
 # and the negative control that kubectl kustomize skips `exec:` functions.
 source "$(dirname "$0")/lib.sh"
 BIN=$(absolute "${1:?usage: e2e_kustomize.sh BINARY}")
-command -v kubectl > /dev/null || { echo "kubectl is required"; exit 1; }
+need kubectl
 E="$ROOT/testdata/e2e"
 IMAGE=example.com/k8ssandra-images:test
 

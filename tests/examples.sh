@@ -7,8 +7,8 @@
 # show the command run here. UPDATE=1 rewrites .expected/ (review the diff!).
 source "$(dirname "$0")/lib.sh"
 BIN=$(absolute "${1:?usage: examples.sh BINARY}")
-command -v kpt > /dev/null || { echo "kpt is required"; exit 1; }
-command -v kubectl > /dev/null || { echo "kubectl is required"; exit 1; }
+need kpt
+need kubectl
 EX="$ROOT/examples"
 # The examples call the binary by name, as an installed one would be.
 mkdir -p "$T/bin"; ln -s "$BIN" "$T/bin/k8ssandra-images"

@@ -3,7 +3,7 @@
 # kpt itself, comes back byte for byte under a config that matches nothing.
 source "$(dirname "$0")/lib.sh"
 BIN=$(absolute "${1:?usage: identity.sh BINARY}")
-command -v kpt > /dev/null || { echo "kpt is required"; exit 1; }
+need kpt
 n=0
 for f in "$ROOT"/testdata/upstream/{crs,imageconfig,rendered}/*.yaml; do
   rm -rf "$T/pkg"; mkdir "$T/pkg"; cp "$f" "$T/pkg/"

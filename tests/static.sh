@@ -16,7 +16,10 @@ check "the root holds nothing else" "[ \$(find '$R' -type f | wc -l) -eq 3 ]"
 CH=$(command -v chroot); US=$(command -v unshare || true)
 if [ "$(id -u)" = 0 ]; then CHROOT=("$CH" --userspec=65534:65534 "$R")
 elif [ -n "$US" ] && "$US" -r true 2> /dev/null; then CHROOT=("$US" -r "$CH" "$R")
-else echo "static: needs root or user namespaces to chroot"; exit 1; fi
+else
+  [ -n "${CI:-}" ] && { echo "FAIL - static: needs root or user namespaces to chroot"; exit 1; }
+  echo "skipped: static needs root or user namespaces to chroot"; exit 77
+fi
 run() { env -i LOG_TO_STDERR=true STRUCTURED_RESULTS=true "${CHROOT[@]}" /usr/local/bin/k8ssandra-images "$@"; }
 check "--version runs in the empty root" "run --version | grep -q '^k8ssandra-images '"
 # Proof that it runs unprivileged: a root-only file is out of its reach.
