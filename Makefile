@@ -8,10 +8,14 @@ PROJECT_VERSION := $(shell grep -m1 '^project' CMakeLists.txt | grep -o 'VERSION
 GIT_TAG := $(shell git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null | sed 's/^v//')
 GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null)
 VERSION ?= $(if $(GIT_TAG),$(GIT_TAG),$(PROJECT_VERSION)-dev$(if $(GIT_REV),+$(GIT_REV)))
-IMAGE ?= k8ssandra-images:$(VERSION)
+# An image tag may not hold '+': 0.1.0-dev+66e0764 is tagged 0.1.0-dev.66e0764.
+IMAGE_TAG ?= $(subst +,.,$(VERSION))
+IMAGE ?= k8ssandra-images:$(IMAGE_TAG)
+# docker when an engine answers, else podman.
+ENGINE ?= $(shell docker info > /dev/null 2>&1 && echo docker || echo podman)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build test demo bench install image clean
+.PHONY: all deps build test demo bench install image image-offline clean
 
 all: build
 
@@ -35,7 +39,14 @@ install: build
 	install -D -m 0755 $(BUILD)/k8ssandra-images $(DESTDIR)$(PREFIX)/bin/k8ssandra-images
 
 image:
-	docker build -t $(IMAGE) --build-arg VERSION=$(VERSION) .
+	$(ENGINE) build -t $(IMAGE) --build-arg VERSION=$(VERSION) .
+
+# The whole Dockerfile without a registry or an engine service: a private
+# podman, a debian:12 base made with mmdebstrap; leaves $(BUILD)/image/
+# k8ssandra-images.tar and records the passing build in packaging/image-build.stamp.
+image-offline: deps
+	bash scripts/image_offline.sh $(BUILD)/image $(IMAGE_TAG)
+	bash scripts/image_inputs_hash.sh > packaging/image-build.stamp
 
 clean:
 	rm -rf $(BUILD)

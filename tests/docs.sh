@@ -49,6 +49,12 @@ check "README states make demo and make test" "grep -q '^make demo' '$README' &&
 check "the Makefile has demo and test" "grep -q '^demo:' '$ROOT/Makefile' && grep -q '^test:' '$ROOT/Makefile'"
 check ".ci/run calls the README's test command" "grep -q '^make test' '$ROOT/.ci/run'"
 check "README has the benchmark numbers" "grep -q '^| k8ssandra-images, 10000, no change' '$README'"
+# `make image` tags with a valid image tag on any checkout (no '+').
+tag=$(make -s -C "$ROOT" -n image ENGINE=echo 2> /dev/null | sed -n 's/.* -t k8ssandra-images:\([^ ]*\) .*/\1/p')
+check "make image's tag is a valid image tag ($tag)" "echo '$tag' | grep -qE '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\$'"
+tag=$(make -s -C "$ROOT" -n image ENGINE=echo VERSION=1.2.3-dev+abc1234 2> /dev/null | sed -n 's/.* -t k8ssandra-images:\([^ ]*\) .*/\1/p')
+check "a dev version's '+' becomes '.' in the tag" "[ '$tag' = 1.2.3-dev.abc1234 ]"
+check "metadata.yaml says no image is published" "grep -q 'No image is published yet' '$ROOT/metadata.yaml'"
 for ex in "$ROOT"/examples/*/; do
   check "$(basename "$ex") has a README" "[ -s '$ex/README.md' ]"
 done
