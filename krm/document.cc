@@ -39,6 +39,8 @@ NodeId Document::get(NodeId map, std::string_view key) const {
   return k == kNoNode ? kNoNode : nodes_[k].next;
 }
 
+std::string NestingTooDeep() { return "nesting deeper than " + std::to_string(kMaxNesting) + " levels"; }
+
 NodeId Document::at(NodeId from, std::string_view dotted) const {
   NodeId cur = from;
   while (!dotted.empty() && cur != kNoNode) {

@@ -80,3 +80,57 @@ TEST_CASE("parse errors carry the offending offset") {
   std::string bad_json = "{\"a\": }";
   CHECK_THROWS_AS(Document::ParseJson(bad_json), ParseError);
 }
+
+namespace krm {
+
+TEST_CASE("a stray ',' (or ']', '}') ends the parse instead of looping (jbeder/yaml-cpp#1040)") {
+  struct Case {
+    std::string text;
+    size_t offset;
+    std::string message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {",", 0, "unexpected ',' outside a flow collection"},
+           {"a: 1\n---\n]\n", 9, "illegal flow end"},  // yaml-cpp's own word
+           {"a: 1\n---\n}", 9, "illegal flow end"},
+           {"a: 1\n---\n,\n", 9, "unexpected ',' outside a flow collection"},
+       }) {
+    CAPTURE(c.text);
+    try {
+      Document::ParseYaml(c.text);
+      FAIL("no error");
+    } catch (const ParseError& e) {
+      CHECK(e.offset() == c.offset);
+      CHECK(std::string(e.what()) == c.message);
+    }
+  }
+}
+
+TEST_CASE("nesting deeper than kMaxNesting is an error in both parsers, at the collection past the limit") {
+  auto nested = [](size_t depth, char open, char close) {
+    return std::string(depth, open) + std::string(depth, close);
+  };
+  std::string ok_json = nested(kMaxNesting, '[', ']');
+  std::string deep_json = nested(kMaxNesting + 1, '[', ']');
+  CHECK(Document::ParseJson(ok_json).nodeCount() == kMaxNesting);
+  CHECK(Document::ParseYaml(ok_json).nodeCount() == kMaxNesting);
+  for (int yaml = 0; yaml < 2; ++yaml) {
+    CAPTURE(yaml);
+    try {
+      yaml ? Document::ParseYaml(deep_json) : Document::ParseJson(deep_json);
+      FAIL("no error");
+    } catch (const ParseError& e) {
+      CHECK(e.offset() == kMaxNesting);
+      CHECK(std::string(e.what()) == "nesting deeper than 256 levels");
+    }
+  }
+  // 70,000 levels used to overflow rapidjson's recursion (SIGSEGV).
+  std::string very_deep = nested(70000, '[', ']');
+  CHECK_THROWS_AS(Document::ParseJson(very_deep), ParseError);
+  // Block nesting past yaml-cpp's own guard says the same.
+  std::string block = "a:\n";
+  for (size_t i = 1; i < 3000; ++i) block += std::string(i, ' ') + "-\n";
+  CHECK_THROWS_WITH_AS(Document::ParseYaml(block), "nesting deeper than 256 levels", ParseError);
+}
+
+}  // namespace krm

@@ -81,10 +81,15 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 
   bool Open(Kind kind) {
     uint32_t begin = Tell() - 1;
+    if (++depth_ > kMaxNesting) {
+      too_deep_at_ = begin;
+      return false;  // stops rapidjson before it recurses further
+    }
     b_.open(kind, Style::Flow, begin, begin);
     return true;
   }
   bool Close() {
+    --depth_;
     b_.close(Tell());
     return true;
   }
@@ -92,6 +97,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   const std::string& t_;
   TrackingStream& in_;
   DocumentBuilder b_;
+  size_t depth_ = 0;
+
+ public:
+  size_t too_deep_at_ = SIZE_MAX;  // where the nesting passed kMaxNesting
 };
 
 }  // namespace
@@ -104,6 +113,7 @@ Document Document::ParseJson(const std::string& text) {
                               rapidjson::kParseStopWhenDoneFlag |
                               rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
+  if (handler.too_deep_at_ != SIZE_MAX) throw ParseError(handler.too_deep_at_, NestingTooDeep());
   if (!ok) throw ParseError(ok.Offset(), rapidjson::GetParseError_En(ok.Code()));
   // Only white space may follow the value.
   size_t rest = text.find_first_not_of(" \t\r\n", in.Tell());

@@ -68,7 +68,8 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   if (rl->source_.looksLikeJson()) {
     try {
       rl->doc_ = std::make_unique<Document>(Document::ParseJson(text));
-    } catch (const ParseError&) {
+    } catch (const ParseError& e) {
+      if (e.what() == NestingTooDeep()) rl->fail(e.offset(), e.what());
     }
   }
   if (!rl->doc_) {

@@ -1,5 +1,6 @@
 // Builds a Document from yaml-cpp's event parser. Only marks and decoded
 // values are taken from yaml-cpp; spans are measured on the text itself.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -31,7 +32,19 @@ class Indexer : public YAML::EventHandler {
 
   Document finish() { return b_.finish(); }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  // yaml-cpp 0.7 reports a document at a stray ',', ']' or '}' outside a
+  // flow collection without consuming it, and would do so forever
+  // (jbeder/yaml-cpp#1040): a document that starts where the previous one
+  // started is that loop.
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    uint32_t pos = Pos(mark);
+    if (has_doc_ && pos == last_doc_) {
+      char c = pos < t_.size() ? t_[pos] : ' ';
+      throw ParseError(pos, std::string("unexpected '") + c + "' outside a flow collection");
+    }
+    has_doc_ = true;
+    last_doc_ = pos;
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -128,6 +141,7 @@ class Indexer : public YAML::EventHandler {
 
   void Open(Kind kind, const YAML::Mark& mark, YAML::EmitterStyle::value style) {
     uint32_t pos = Pos(mark);
+    if (open_.size() >= kMaxNesting) throw ParseError(pos, NestingTooDeep());
     uint32_t content = SkipProperties(pos);
     Style s = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
     // A block collection's mark may sit on its anchor; a block sequence's on
@@ -169,6 +183,8 @@ class Indexer : public YAML::EventHandler {
   DocumentBuilder b_;
   size_t base_;
   std::vector<OpenFrame> open_;
+  bool has_doc_ = false;
+  uint32_t last_doc_ = 0;
 };
 
 }  // namespace
@@ -183,6 +199,8 @@ Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t 
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(indexer)) {
     }
+  } catch (const YAML::DeepRecursion& e) {
+    throw ParseError(begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos)), NestingTooDeep());
   } catch (const YAML::Exception& e) {
     size_t off = begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos));
     throw ParseError(off, e.msg);

@@ -77,6 +77,14 @@ class NodeStore {
   size_t size_ = 0;
 };
 
+// The deepest nesting of maps and sequences either parser accepts; deeper
+// input is a ParseError ("nesting deeper than 256 levels") at the collection
+// that passes the limit. Real manifests stay below 40; yaml-cpp's own guard
+// (about 500 levels) and the stack are never reached.
+constexpr size_t kMaxNesting = 256;
+// The message of that error.
+std::string NestingTooDeep();
+
 // A text that could not be read: where and why.
 class ParseError : public std::runtime_error {
  public:
