@@ -119,4 +119,23 @@ check "kustomize container: docker ran with --network none, --user nobody" \
   "grep -- '^docker run ' '$PODMAN_SHIM_LOG' | grep -- '--network none' | grep -- '--user nobody' | grep -q '$IMAGE'"
 kbuild "$CAT_IMAGE" "$T/kcat.yaml"
 check "control: a copy-only container function differs" "! cmp -s '$T/kcat.yaml' '$ROOT/examples/$name/.expected/output.yaml'"
+
+# kubectl kustomize on testdata/e2e: the container function against the legacy exec plugin.
+PLUG="$T/plugins/fn.k8ssandra-images.dev/v1alpha1/registryrewrite"
+mkdir -p "$PLUG"; cp "$BIN" "$PLUG/RegistryRewrite"
+ekust() {  # ekust DIR IMAGE|plugin
+  mkdir -p "$1"; cp "$E/pkg/"*.yaml "$1/"
+  printf 'resources:\n- image-config.yaml\n- k8ssandra.yaml\n- operator.yaml\ntransformers:\n- fn.yaml\n' > "$1/kustomization.yaml"
+  { printf 'apiVersion: fn.k8ssandra-images.dev/v1alpha1\nkind: RegistryRewrite\nmetadata:\n  name: mirror\n'
+    [ "$2" = plugin ] || printf '  annotations:\n    config.kubernetes.io/function: |\n      container:\n        image: %s\n' "$2"
+    printf 'spec:\n  registry: registry.corp.example:5000\n  pullSecret: regcred\n'; } > "$1/fn.yaml"
+  (cd "$1" && KUSTOMIZE_PLUGIN_HOME="$T/plugins" kubectl kustomize --enable-alpha-plugins .) > "$1.out" 2> "$1.err"
+}
+ekust "$T/ek-plugin" plugin; prc=$?
+ekust "$T/ek-image" "$IMAGE"; irc=$?
+ekust "$T/ek-cat" "$CAT_IMAGE"
+check "kustomize on testdata/e2e: container and legacy plugin both exit 0" "[ $prc -eq 0 ] && [ $irc -eq 0 ]"
+check "kustomize on testdata/e2e: byte-identical builds" "cmp -s '$T/ek-plugin.out' '$T/ek-image.out'"
+check "kustomize on testdata/e2e: images relocated" "grep -q 'registry.corp.example:5000/k8ssandra/cass-operator' '$T/ek-image.out'"
+check "control: the copy-only container differs on testdata/e2e" "! cmp -s '$T/ek-plugin.out' '$T/ek-cat.out'"
 finish
