@@ -9,6 +9,7 @@
 #include "krm/ignore.h"
 #include "krm/resource_list.h"
 #include "krm/run.h"
+#include "krm/text_check.h"
 
 namespace krm {
 namespace fs = std::filesystem;
@@ -126,6 +127,9 @@ PackageStream ReadPackage(const std::vector<std::string>& files, const std::stri
     if (!skip.empty() && fs::equivalent(path, skip, ec)) continue;
     std::string text = ReadText(path);
     if (text.compare(0, 3, kBom) == 0) text.erase(0, 3);
+    std::string why;
+    size_t bad = FindUnreadableText(text, why);
+    if (bad != std::string::npos) throw InputError(PositionOf(text, bad), why, path);
     std::vector<size_t> starts = DocumentStarts(text);
     long index = 0;
     for (size_t i = 0; i < starts.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include "krm/concurrent_parse.h"
 #include "krm/editor.h"
+#include "krm/text_check.h"
 
 namespace krm {
 namespace {
@@ -15,6 +16,9 @@ void CheckSize(const std::string& text) {
   if (text.size() >= UINT32_MAX)
     throw InputError({1, 1}, "the input has " + std::to_string(text.size()) +
                                  " bytes; at most 4 GiB - 1 can be read (offsets are 32-bit)");
+  std::string why;
+  size_t at = FindUnreadableText(text, why);
+  if (at != std::string::npos) throw InputError(PositionOf(text, at), why);
 }
 
 }  // namespace
@@ -155,6 +159,9 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   if (rl->config_text_.find_first_not_of(" \t\r\n") != std::string::npos) {
     Source cfg(rl->config_text_);
     rl->config_text_ = cfg.text();
+    std::string why;
+    size_t bad = FindUnreadableText(rl->config_text_, why);
+    if (bad != std::string::npos) throw InputError(PositionOf(rl->config_text_, bad), "functionConfig: " + why);
     try {
       rl->config_doc_ = std::make_unique<Document>(Document::ParseYaml(rl->config_text_));
     } catch (const ParseError& e) {

@@ -1,0 +1,23 @@
+// krm/text_check.h: what a YAML or JSON reader may be handed. Input must be
+// UTF-8 without NUL bytes; yaml-cpp 0.7 reads a NUL as an escape character,
+// mixes encodings on UTF-16 input, and drops a byte-order mark met inside
+// a document together with the text around it.
+#ifndef KRM_TEXT_CHECK_H_
+#define KRM_TEXT_CHECK_H_
+
+#include <cstddef>
+#include <string>
+
+namespace krm {
+
+// The offset of the first byte of `text` (a text whose leading byte-order
+// mark, if any, was already taken off) that makes it unreadable, with the
+// reason in `why`; std::string::npos when it is readable. Refused: UTF-16
+// or UTF-32 (a byte-order mark for them, or NUL bytes), any NUL byte, bytes
+// that are not UTF-8 (overlong forms, surrogates, code points past
+// U+10FFFF, cut-off sequences), and a byte-order mark past the start.
+size_t FindUnreadableText(const std::string& text, std::string& why);
+
+}  // namespace krm
+
+#endif  // KRM_TEXT_CHECK_H_

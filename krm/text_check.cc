@@ -1,0 +1,59 @@
+#include "krm/text_check.h"
+
+namespace krm {
+namespace {
+
+// The length of the UTF-8 sequence at text[i], or 0 when it is not one.
+size_t Utf8Length(const std::string& text, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = at(i);
+  if (c < 0x80) return 1;
+  size_t n;
+  unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // past U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > text.size()) return 0;
+  if (at(i + 1) < lo || at(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k)
+    if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
+  return n;
+}
+
+}  // namespace
+
+size_t FindUnreadableText(const std::string& text, std::string& why) {
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    why = "UTF-16 or UTF-32 input is not read: convert it to UTF-8";
+    return 0;
+  }
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') {
+      why = "a NUL byte: the input must be UTF-8 text (is it UTF-16? convert it to UTF-8)";
+      return i;
+    }
+    size_t n = Utf8Length(text, i);
+    if (n == 0) {
+      why = "invalid UTF-8: the input must be UTF-8 text";
+      return i;
+    }
+    if (n == 3 && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+      why = "a byte-order mark inside the input (only the first byte of the input may carry one)";
+      return i;
+    }
+    i += n;
+  }
+  return std::string::npos;
+}
+
+}  // namespace krm

@@ -1,0 +1,46 @@
+#include "krm/text_check.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace krm {
+
+TEST_CASE("readable text: UTF-8 of every length, no NUL, no inner byte-order mark") {
+  std::string why;
+  std::string ok = "a: \"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"\n";
+  CHECK(FindUnreadableText(ok, why) == std::string::npos);
+  CHECK(FindUnreadableText("", why) == std::string::npos);
+}
+
+TEST_CASE("unreadable text: where and why") {
+  struct Case {
+    std::string text;
+    size_t offset;
+    std::string why;
+  };
+  const std::string kUtf8 = "invalid UTF-8: the input must be UTF-8 text";
+  for (const Case& c : std::vector<Case>{
+           {std::string("\xFF\xFE" "a\0:\0", 6), 0, "UTF-16 or UTF-32 input is not read: convert it to UTF-8"},
+           {std::string("\xFE\xFF\0a", 4), 0, "UTF-16 or UTF-32 input is not read: convert it to UTF-8"},
+           {std::string("a\0:\0 \0b\0", 8), 1,
+            "a NUL byte: the input must be UTF-8 text (is it UTF-16? convert it to UTF-8)"},
+           {"items: []\n\xEF\xBB\xBFitems: x\n", 10,
+            "a byte-order mark inside the input (only the first byte of the input may carry one)"},
+           {"a: \xC0\xAF", 3, kUtf8},          // overlong '/'
+           {"a: \xE0\x80\xAF", 3, kUtf8},      // overlong, 3 bytes
+           {"a: \xED\xA0\x80", 3, kUtf8},      // a surrogate
+           {"a: \xF4\x90\x80\x80", 3, kUtf8},  // past U+10FFFF
+           {"a: \xE2\x82", 3, kUtf8},          // cut off at the end
+           {"a: \x80", 3, kUtf8},              // a lone continuation byte
+           {"a: \xE9t\xE9", 3, kUtf8},         // Latin-1
+       }) {
+    CAPTURE(c.text);
+    std::string why;
+    CHECK(FindUnreadableText(c.text, why) == c.offset);
+    CHECK(why == c.why);
+  }
+}
+
+}  // namespace krm
