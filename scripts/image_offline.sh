@@ -26,5 +26,6 @@ podman run --rm --network none --user nobody "$IMAGE" --version | tee -a "$LOG" 
 podman run --rm -i --network none --user nobody --security-opt=no-new-privileges "$IMAGE" \
   < "$ROOT/testdata/core-anchors-quoting/input.yaml" > "$PODMAN_ROOT/out.yaml"
 cmp -s "$PODMAN_ROOT/out.yaml" "$ROOT/testdata/core-anchors-quoting/.expected/output.yaml"
+rm -f "$OUT/k8ssandra-images.tar"
 podman save --format docker-archive -o "$OUT/k8ssandra-images.tar" "$IMAGE" >> "$LOG" 2>&1
 echo "image: $IMAGE built from the whole Dockerfile, ran, saved as $OUT/k8ssandra-images.tar" | tee -a "$LOG"
