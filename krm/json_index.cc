@@ -34,6 +34,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       : t_(text), in_(in), b_(text, true) {}
 
   Document finish() { return b_.finish(); }
+  // Where the nesting passed kMaxNesting, or SIZE_MAX.
+  size_t tooDeepAt() const { return too_deep_at_; }
 
   bool Null() { return Literal(Kind::Null, 4, {}); }
   bool Bool(bool v) { return Literal(Kind::Scalar, v ? 4 : 5, v ? "true" : "false"); }
@@ -98,9 +100,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   TrackingStream& in_;
   DocumentBuilder b_;
   size_t depth_ = 0;
-
- public:
-  size_t too_deep_at_ = SIZE_MAX;  // where the nesting passed kMaxNesting
+  size_t too_deep_at_ = SIZE_MAX;
 };
 
 }  // namespace
@@ -113,7 +113,7 @@ Document Document::ParseJson(const std::string& text) {
                               rapidjson::kParseStopWhenDoneFlag |
                               rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
-  if (handler.too_deep_at_ != SIZE_MAX) throw ParseError(handler.too_deep_at_, NestingTooDeep());
+  if (handler.tooDeepAt() != SIZE_MAX) throw ParseError(handler.tooDeepAt(), NestingTooDeep());
   if (!ok) throw ParseError(ok.Offset(), rapidjson::GetParseError_En(ok.Code()));
   // Only white space may follow the value.
   size_t rest = text.find_first_not_of(" \t\r\n", in.Tell());

@@ -158,9 +158,11 @@ PackageStream ReadPackage(const std::vector<std::string>& files, const std::stri
         }
         ps.files.push_back({path, index++});
       }
+      // A file without a final line break gets one only when more follows:
+      // at the end of the stream it would change a block scalar's value.
+      if (!ps.text.empty() && ps.text.back() != '\n') ps.text += '\n';
       if (!ps.text.empty() && !OpensWithMarker(text, begin)) ps.text += "---\n";
       ps.text.append(text, begin, end - begin);
-      if (!ps.text.empty() && ps.text.back() != '\n') ps.text += '\n';
     }
   }
   return ps;

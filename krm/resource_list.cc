@@ -11,8 +11,9 @@ namespace {
 
 constexpr const char* kListVersions[] = {"config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"};
 
-// Node spans are 32-bit offsets: larger input is refused before it is read.
-void CheckSize(const std::string& text) {
+// Refuses, before it is parsed, input whose node spans would not fit 32-bit
+// offsets, and input that is not UTF-8 text (krm/text_check.h).
+void CheckReadable(const std::string& text) {
   if (text.size() >= UINT32_MAX)
     throw InputError({1, 1}, "the input has " + std::to_string(text.size()) +
                                  " bytes; at most 4 GiB - 1 can be read (offsets are 32-bit)");
@@ -72,7 +73,7 @@ void ResourceList::indexItem(NodeId node, size_t position) {
 std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
   const std::string& text = rl->source_.text();
-  CheckSize(text);
+  CheckReadable(text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError({1, 1}, "empty input: expected a ResourceList");
   // JSON when it parses as JSON; otherwise YAML (flow-style YAML also
@@ -133,7 +134,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
   rl->stream_ = true;
   const std::string& text = rl->source_.text();
-  CheckSize(text);
+  CheckReadable(text);
   try {
     rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
   } catch (const ParseError& e) {

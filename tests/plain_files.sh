@@ -53,6 +53,16 @@ printf -- '--- # doc\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: two}\n' 
 check "bytes: exit 0" "[ $rc -eq 0 ]"
 check "bytes: files joined unchanged" "cmp -s '$T/out' <(cat '$R/1.yaml' '$R/2.yaml')"
 
+# A file without a final line break keeps it missing: adding one would turn a
+# literal block's value `echo hi` into `echo hi\n`.
+printf 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: registry.corp.example:5000/library/busybox:1.36\n        args:\n        - |\n          echo hi' > "$T/nonl.yaml"
+"$BIN" --config "$CFG" "$T/nonl.yaml" > "$T/out" 2> /dev/null; rc=$?
+check "no final line break: output byte-identical" "[ $rc -eq 0 ] && cmp -s '$T/out' '$T/nonl.yaml'"
+mkdir -p "$T/nonl"; cp "$T/nonl.yaml" "$T/nonl/a.yaml"; cp "$T/nonl.yaml" "$T/nonl/b.yaml"
+"$BIN" --config "$CFG" "$T/nonl" > "$T/out" 2> /dev/null; rc=$?
+check "no final line break: a break only before the next document" \
+  "[ $rc -eq 0 ] && cmp -s '$T/out' <(cat '$T/nonl.yaml'; printf '\n---\n'; cat '$T/nonl.yaml')"
+
 # A document without apiVersion or kind: the file, its line and index.
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\nmetadata:\n  name: nokind\n' > "$R/3.yaml"
 "$BIN" --config "$CFG" "$R" > "$T/out" 2> "$T/err"; rc=$?

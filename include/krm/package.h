@@ -28,7 +28,8 @@ struct PackageStream {
 
 // Reads files (as PackageFiles lists them) into one stream. Each document
 // keeps its bytes; documents are joined with "---" lines where the file had
-// none. Dropped: a file equivalent to `skip` (the function's own config),
+// none, and a line break is added after a file that lacks a final one only
+// when another document follows. Dropped: a file equivalent to `skip` (the function's own config),
 // documents annotated `config.kubernetes.io/local-config: "true"`, and a
 // UTF-8 byte-order mark at the start of a file. Documents holding only
 // comments are kept as they are. Throws InputError naming the file (with
