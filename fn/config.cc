@@ -102,7 +102,12 @@ class Reader {
       else if (*p == "nest") c.mode = PathMode::Nest;
       else error(fc_.path(names::kPath), "path must be keep, flatten or nest", *p);
     }
-    for (auto& [v, p] : list(names::kExclude)) c.exclude.push_back(v);
+    for (auto& [v, p] : list(names::kExclude)) {
+      Exclusion e;
+      std::string why = ParseExclusion(v, e);
+      if (why.empty()) c.exclude.push_back(e);
+      else error(p, "exclude: " + why, v);
+    }
     if (auto s = scalar(names::kPullSecret); s && !s->empty()) {
       if (IsDns1123Subdomain(*s)) c.pull_secret = *s;
       else error(fc_.path(names::kPullSecret),
@@ -281,6 +286,18 @@ std::string ParseFrom(const std::string& text, Rule& out) {
   out.from_path = slash == std::string::npos ? "" : t.substr(slash + 1);
   if (!out.from_path.empty() && !IsPath(out.from_path))
     return "path '" + out.from_path + "' is not a repository path prefix";
+  return "";
+}
+
+std::string ParseExclusion(const std::string& text, Exclusion& out) {
+  out.written = text;
+  out.pattern = text;
+  if (text.find_first_of("*?") != std::string::npos) return "";
+  ParsedRef parsed = ParseImageRef(text);
+  if (!parsed.ok) return "'" + text + "' is neither an image name nor a pattern (" + parsed.error + ")";
+  if (!parsed.ref.suffix().empty())
+    return "'" + text + "' has a tag or digest, but exclusions match names (every tag): write " + parsed.ref.name();
+  out.pattern = parsed.ref.name();
   return "";
 }
 

@@ -34,7 +34,9 @@ TEST_CASE("the ConfigMap form exactly as kpt sends it") {
   CHECK(r.config->rules[0].to.text() == "reg:5000/hub");
   CHECK(r.config->rules[1].to.prefix == "k8ssandra");
   CHECK(r.config->mode == PathMode::Flatten);
-  CHECK(r.config->exclude == std::vector<std::string>{"docker.io/library/busybox"});
+  REQUIRE(r.config->exclude.size() == 1);
+  CHECK(r.config->exclude[0].written == "docker.io/library/busybox");
+  CHECK(r.config->exclude[0].pattern == "docker.io/library/busybox");
   CHECK(r.config->pull_secret == "regcred");
   CHECK(r.config->pull_policy == "IfNotPresent");
 }

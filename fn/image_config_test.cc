@@ -206,11 +206,6 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
   }
 }
 
-TEST_CASE("Fingerprint is stable") {
-  CHECK(Fingerprint("") == "cbf29ce484222325");
-  CHECK(Fingerprint("a") == Fingerprint("a"));
-  CHECK(Fingerprint("a") != Fingerprint("b"));
-}
 
 TEST_CASE("k8ssandra-operator v1.32.5 with one registry: no image outside the mirror") {
   std::string stream =

@@ -158,6 +158,20 @@ std::string CanonicalDomain(std::string_view d) {
   return std::string(d);
 }
 
+bool IsDockerHub(std::string_view d) { return CanonicalDomain(d) == names::kDockerHub; }
+
+std::string NormalizedPath(std::string_view domain, const std::string& path, bool* added) {
+  bool library = IsDockerHub(domain) && path.find('/') == std::string::npos;
+  if (added) *added = library;
+  return library ? std::string(names::kLibrary) + "/" + path : path;
+}
+
+std::string LastComponent(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+std::string ImageRef::writtenPath() const {
+  return implicit_library ? path.substr(std::string(names::kLibrary).size() + 1) : path;
+}
+
 std::string ImageRef::suffix() const {
   std::string s;
   if (!tag.empty()) s += ":" + tag;
@@ -191,7 +205,7 @@ ParsedRef ParseImageRef(std::string_view in) {
     r.written_domain = std::string(name.substr(0, slash));
     remainder = name.substr(slash + 1);
     if (!IsDomain(r.written_domain)) return fail("invalid reference format: invalid domain '" + r.written_domain + "'");
-    r.domain = r.written_domain == names::kDockerHubIndex ? names::kDockerHub : r.written_domain;
+    r.domain = CanonicalDomain(r.written_domain);
   } else {
     r.implicit_domain = true;
     r.domain = names::kDockerHub;
@@ -215,10 +229,7 @@ ParsedRef ParseImageRef(std::string_view in) {
       return fail("invalid reference format: repository name (" + path + ") must be lowercase");
     return fail("invalid reference format");
   }
-  if (r.domain == names::kDockerHub && path.find('/') == std::string::npos) {
-    path = std::string(names::kLibrary) + "/" + path;
-    r.implicit_library = true;
-  }
+  path = NormalizedPath(r.domain, path, &r.implicit_library);
   if (path.size() > kMaxPathLength)
     return fail("repository name must not be more than " + std::to_string(kMaxPathLength) + " characters");
   r.path = std::move(path);

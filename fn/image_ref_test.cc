@@ -130,6 +130,19 @@ TEST_CASE("domain grammar") {
   CHECK(CanonicalDomain("registry-1.docker.io") == "docker.io");
 }
 
+TEST_CASE("one Docker Hub rule: every alias gets library/ for a one-component path") {
+  for (const char* in : {"busybox", "docker.io/busybox", "index.docker.io/busybox", "registry-1.docker.io/busybox"}) {
+    ParsedRef p = ParseImageRef(in);
+    REQUIRE_MESSAGE(p.ok, in);
+    CHECK_MESSAGE(p.ref.name() == "docker.io/library/busybox", in);
+    CHECK(p.ref.implicit_library);
+    CHECK(p.ref.writtenPath() == "busybox");
+  }
+  CHECK(NormalizedPath("ghcr.io", "busybox") == "busybox");
+  CHECK(LastComponent("k8ssandra/cass-operator") == "cass-operator");
+  CHECK(LastComponent("busybox") == "busybox");
+}
+
 // distribution/reference's own tables (reference_test.go TestReferenceParse,
 // TestDomainAndPath, TestSerialization; regexp_test.go TestFullNameRegexp,
 // TestReferenceRegexp, TestIdentifierRegexp), restated as data under the

@@ -1,6 +1,8 @@
 #include "fn/operator_deployment.h"
 
+#include "fn/field_path.h"
 #include "fn/names.h"
+#include "fn/pull_secret.h"
 
 namespace fn {
 
@@ -9,32 +11,32 @@ using krm::NodeId;
 using krm::Severity;
 using krm::Value;
 
-Operator WhichOperator(const Document& d, const krm::Item& item, NodeId& container, size_t& index) {
-  if (item.kind != "Deployment" || item.group() != "apps") return Operator::None;
+OperatorContainer WhichOperator(const Document& d, const krm::Item& item) {
+  OperatorContainer out;
+  if (item.kind != names::kDeployment || item.group() != names::kAppsGroup) return out;
   size_t i = 0;
   for (NodeId c : d.items(d.at(item.node, "spec.template.spec.containers"))) {
     ParsedRef p = ParseImageRef(d.str(c, "image"));
-    if (p.ok) {
-      std::string last = p.ref.path.substr(p.ref.path.rfind('/') + 1);
-      std::string co = std::string(names::kCassOperatorImage).substr(10);
-      std::string ko = std::string(names::kK8ssandraOperatorImage).substr(10);
-      if (last == co || last == ko) {
-        container = c;
-        index = i;
-        return last == co ? Operator::CassOperator : Operator::K8ssandraOperator;
-      }
+    std::string last = p.ok ? LastComponent(p.ref.path) : "";
+    if (last == names::kCassOperatorName || last == names::kK8ssandraOperatorName) {
+      out.op = last == names::kCassOperatorName ? Operator::CassOperator : Operator::K8ssandraOperator;
+      out.container = c;
+      out.index = i;
+      return out;
     }
     ++i;
   }
-  return Operator::None;
+  return out;
 }
 
 namespace {
 
+using EnvVars = std::vector<std::pair<std::string, std::string>>;
+
 // Sets environment variables on a container: edits existing entries,
 // appends new ones, or writes the env list once.
-void SetEnv(Reporter& rep, const krm::Item& item, const Document& d, krm::Editor& ed, NodeId c,
-            const std::string& path, const std::vector<std::pair<std::string, std::string>>& vars) {
+void SetEnv(const ItemContext& ctx, NodeId c, const std::string& path, const EnvVars& vars) {
+  const Document& d = ctx.doc();
   NodeId env = d.get(c, "env");
   std::vector<Value> added;
   for (auto& [name, value] : vars) {
@@ -44,82 +46,78 @@ void SetEnv(Reporter& rep, const krm::Item& item, const Document& d, krm::Editor
     }
     if (found != krm::kNoNode) {
       if (d.keyOf(found, "valueFrom") != krm::kNoNode) {
-        rep.add(Severity::Warning, item, Field(path, "env"),
-                name + " comes from valueFrom and was left unchanged; make it " + value);
+        ctx.report(Severity::Warning, Field(path, "env"),
+                   name + " comes from valueFrom and was left unchanged; make it " + value);
         continue;
       }
       if (d.str(found, "value") == value) continue;
-      ed.setKey(found, "value", Value::String(value));
+      ctx.editor().setKey(found, "value", Value::String(value));
     } else {
       added.push_back(Value::Map({{"name", Value::String(name)}, {"value", Value::String(value)}}));
     }
-    rep.countChange();
-    rep.add(Severity::Info, item, Field(path, "env"), "set " + name + " to " + value, std::nullopt, value);
+    ctx.changed(Field(path, "env"), "set " + name + " to " + value, std::nullopt, value);
   }
   if (added.empty()) return;
   if (d.isSeq(env)) {
-    for (auto& v : added) ed.append(env, v);
+    for (auto& v : added) ctx.editor().append(env, v);
   } else {
-    ed.setKey(c, "env", Value::List(added));
+    ctx.editor().setKey(c, "env", Value::List(added));
   }
+}
+
+// The restart annotation on the pod template.
+void AnnotateRestart(const ItemContext& ctx, const ImageConfigChange& change) {
+  const Document& d = ctx.doc();
+  NodeId tmpl = d.at(ctx.item().node, "spec.template");
+  std::string cur(d.str(d.at(tmpl, "metadata.annotations"), names::kConfigHashAnnotation));
+  if (!d.isMap(tmpl) || cur == change.hash) return;
+  ctx.editor().setPath(tmpl, {"metadata", "annotations", names::kConfigHashAnnotation}, Value::String(change.hash));
+  ctx.report(Severity::Info, std::string("spec.template.metadata.annotations.") + names::kConfigHashAnnotation,
+             "the operator reads its image config only at start: this annotation restarts it when the config "
+             "changes",
+             cur.empty() ? std::nullopt : std::optional<std::string>(cur), change.hash);
+}
+
+// DEFAULT_REGISTRY when it can send every built-in default to the mirror;
+// otherwise a warning when the rules would move those defaults.
+void DefaultRegistry(const ItemContext& ctx, const std::string& path, EnvVars& vars) {
+  std::optional<Target> sole = ctx.rules().soleTarget();
+  if (sole && sole->prefix.empty() && ctx.config().mode == PathMode::Keep) {
+    vars.emplace_back(names::kEnvDefaultRegistry, sole->host);
+    return;
+  }
+  // The built-in defaults live on Docker Hub (stargateio/..., thelastpickle/...).
+  ParsedRef builtin = ParseImageRef(names::kStargateBuiltinImage);
+  if (!builtin.ok || !ctx.rules().decide(builtin.ref).changed()) return;
+  std::string why = !sole                  ? "more than one target (or exclusions) applies"
+                    : !sole->prefix.empty() ? "the target has a path (" + sole->text() + ")"
+                                            : "the path mode is not keep";
+  ctx.report(Severity::Warning, Field(path, "env"),
+             std::string("k8ssandra-operator takes Stargate's image (and before v1.27 Reaper's and Medusa's) from "
+                         "built-in Docker Hub defaults; its only knob, ") +
+                 names::kEnvDefaultRegistry + ", holds one bare registry, but " + why +
+                 ": those defaults escape the mirror unless the K8ssandraCluster sets their containerImage in full");
 }
 
 }  // namespace
 
-void RewriteOperatorDeployment(Reporter& rep, const krm::Item& item, const Document& d, krm::Editor& ed,
-                               const ImageConfigFacts& facts) {
-  NodeId c = krm::kNoNode;
-  size_t index = 0;
-  Operator op = WhichOperator(d, item, c, index);
-  if (op == Operator::None) return;
-  const Config& cfg = rep.config();
-  if (facts.changed && cfg.image_config) {
-    NodeId tmpl = d.at(item.node, "spec.template");
-    std::string cur(d.str(d.at(tmpl, "metadata.annotations"), names::kConfigHashAnnotation));
-    if (d.isMap(tmpl) && cur != facts.hash) {
-      ed.setPath(tmpl, {"metadata", "annotations", names::kConfigHashAnnotation}, Value::String(facts.hash));
-      rep.add(Severity::Info, item, std::string("spec.template.metadata.annotations.") + names::kConfigHashAnnotation,
-              "the operator reads its image config only at start: this annotation restarts it when the config "
-              "changes", cur.empty() ? std::nullopt : std::optional<std::string>(cur), facts.hash);
-    }
-  }
-  if (op != Operator::K8ssandraOperator) return;
-  std::string path = Indexed("spec.template.spec.containers", index);
-  std::vector<std::pair<std::string, std::string>> vars;
-  std::optional<Target> sole = rep.rules().soleTarget();
-  // The built-in defaults live on Docker Hub (stargateio/..., thelastpickle/...).
-  ImageRef builtin;
-  builtin.domain = names::kDockerHub;
-  builtin.path = "stargateio/stargate-4_0";
-  if (sole && sole->prefix.empty() && cfg.mode == PathMode::Keep) {
-    vars.emplace_back(names::kEnvDefaultRegistry, sole->host);
-  } else if (rep.rules().decide(builtin).changed()) {
-    std::string why = !sole ? "more than one target (or exclusions) applies"
-                      : !sole->prefix.empty() ? "the target has a path (" + sole->text() + ")"
-                                              : "the path mode is not keep";
-    rep.add(Severity::Warning, item, Field(path, "env"),
-            std::string("k8ssandra-operator takes Stargate's image (and before v1.27 Reaper's and Medusa's) from "
-                        "built-in Docker Hub defaults; its only knob, ") + names::kEnvDefaultRegistry +
-                ", holds one bare registry, but " + why + ": those defaults escape the mirror unless the "
-                "K8ssandraCluster sets their containerImage in full");
-  }
+void RewriteOperatorDeployment(const ItemContext& ctx, const ImageConfigChange& change) {
+  OperatorContainer oc = WhichOperator(ctx.doc(), ctx.item());
+  if (oc.op == Operator::None) return;
+  const Config& cfg = ctx.config();
+  if (change.changed && cfg.image_config) AnnotateRestart(ctx, change);
+  if (oc.op != Operator::K8ssandraOperator) return;
+  std::string path = Indexed("spec.template.spec.containers", oc.index);
+  EnvVars vars;
+  DefaultRegistry(ctx, path, vars);
   if (!cfg.pull_secret.empty()) {
     std::string cur;
-    for (NodeId e : d.items(d.get(c, "env"))) {
-      if (d.str(e, "name") == names::kEnvImagePullSecrets) cur = std::string(d.str(e, "value"));
+    for (NodeId e : ctx.doc().items(ctx.doc().get(oc.container, "env"))) {
+      if (ctx.doc().str(e, "name") == names::kEnvImagePullSecrets) cur = std::string(ctx.doc().str(e, "value"));
     }
-    bool present = false;
-    size_t start = 0;
-    while (start <= cur.size()) {
-      size_t comma = cur.find(',', start);
-      std::string part = cur.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      present = present || part == cfg.pull_secret;
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-    if (!present) vars.emplace_back(names::kEnvImagePullSecrets, cur.empty() ? cfg.pull_secret : cur + "," + cfg.pull_secret);
+    if (auto next = AddSecretToCsv(cur, cfg.pull_secret)) vars.emplace_back(names::kEnvImagePullSecrets, *next);
   }
-  SetEnv(rep, item, d, ed, c, path, vars);
+  SetEnv(ctx, oc.container, path, vars);
 }
 
 }  // namespace fn

@@ -1,7 +1,6 @@
 #include "fn/rules.h"
 
 #include "fn/glob.h"
-#include "fn/names.h"
 
 namespace fn {
 namespace {
@@ -40,23 +39,32 @@ std::string DomainComponent(const std::string& domain) {
   return out;
 }
 
+// The source path keep mode appends: what follows the matched `from` path.
+std::string RestAfter(const std::string& path, const std::string& from_path) {
+  if (from_path.empty()) return path;
+  if (path.size() == from_path.size()) return "";
+  return path.substr(from_path.size() + 1);
+}
+
+Decision Unchanged(Decision d, Outcome outcome, std::string reason) {
+  d.outcome = outcome;
+  d.reason = std::move(reason);
+  return d;
+}
+
 }  // namespace
 
-bool Relocator::excluded(const ImageRef& ref) const {
-  for (const std::string& pat : config_.exclude) {
-    std::string p = pat;
-    if (p.find_first_of("*?") == std::string::npos) {
-      ParsedRef parsed = ParseImageRef(p);
-      if (parsed.ok) p = parsed.ref.name();
-    }
-    if (GlobMatch(p, ref.name())) return true;
+bool Relocator::excluded(const std::string& name) const {
+  for (const Exclusion& e : config_.exclude) {
+    if (GlobMatch(e.pattern, name)) return true;
   }
   return false;
 }
 
 bool Relocator::onTarget(const ImageRef& ref) const {
   auto under = [&](const Target& t) {
-    return CanonicalDomain(t.host) == CanonicalDomain(ref.domain) && UnderPath(ref.path, t.prefix);
+    if (CanonicalDomain(t.host) != CanonicalDomain(ref.domain)) return false;
+    return UnderPath(ref.path, t.prefix);
   };
   if (config_.registry && under(*config_.registry)) return true;
   for (const Rule& r : config_.rules) {
@@ -65,19 +73,13 @@ bool Relocator::onTarget(const ImageRef& ref) const {
   return false;
 }
 
-Decision Relocator::decide(const ImageRef& src) const {
+Decision Relocator::route(const ImageRef& src, bool prefix) const {
   Decision d;
   d.source = src;
-  if (excluded(src)) {
-    d.outcome = Outcome::Excluded;
-    d.reason = "excluded";
-    return d;
-  }
-  if (onTarget(src)) {
-    d.outcome = Outcome::OnTarget;
-    d.reason = "already on its target";
-    return d;
-  }
+  // A prefix is excluded when a pattern covers every name below it.
+  if (excluded(prefix ? Join(src.domain, src.path) + "/*" : src.name()))
+    return Unchanged(d, Outcome::Excluded, "excluded");
+  if (onTarget(src)) return Unchanged(d, Outcome::OnTarget, "already on its target");
   std::string domain = CanonicalDomain(src.domain);
   const Rule* best = nullptr;
   for (const Rule& r : config_.rules) {
@@ -85,46 +87,34 @@ Decision Relocator::decide(const ImageRef& src) const {
     if (!best || Components(r.from_path) > Components(best->from_path)) best = &r;
   }
   Target target;
-  std::string rest = src.path;  // what keep mode appends
+  std::string rest = src.path;
   if (best) {
     target = best->to;
-    rest = best->from_path.empty() ? src.path
-           : src.path.size() == best->from_path.size() ? ""
-                                                         : src.path.substr(best->from_path.size() + 1);
+    rest = RestAfter(src.path, best->from_path);
   } else if (config_.registry) {
     target = *config_.registry;
   } else {
-    d.outcome = Outcome::NoRule;
-    d.reason = "no rule matches " + src.name();
-    return d;
+    return Unchanged(d, Outcome::NoRule, "no rule matches " + src.name());
   }
   std::string path;
   switch (config_.mode) {
     case PathMode::Keep:
       path = Join(target.prefix, rest);
       break;
-    case PathMode::Flatten: {
-      size_t slash = src.path.rfind('/');
-      path = Join(target.prefix, slash == std::string::npos ? src.path : src.path.substr(slash + 1));
+    case PathMode::Flatten:
+      path = prefix ? target.prefix : Join(target.prefix, LastComponent(src.path));
       break;
-    }
     case PathMode::Nest:
       path = Join(target.prefix, Join(DomainComponent(domain), src.path));
       break;
   }
-  if (path.empty()) {
-    d.outcome = Outcome::Invalid;
-    d.reason = "the rule leaves no repository path";
-    return d;
-  }
+  if (!prefix && path.empty()) return Unchanged(d, Outcome::Invalid, "the rule leaves no repository path");
   // The result must still be a reference (distribution/reference limits the
   // path, domain excluded, to 255 characters).
-  if (path.size() > kMaxPathLength) {
-    d.outcome = Outcome::Invalid;
-    d.reason = "under " + target.text() + " its path would be " + std::to_string(path.size()) +
-               " characters, over the limit of " + std::to_string(kMaxPathLength);
-    return d;
-  }
+  if (!prefix && path.size() > kMaxPathLength)
+    return Unchanged(d, Outcome::Invalid,
+                     "under " + target.text() + " its path would be " + std::to_string(path.size()) +
+                         " characters, over the limit of " + std::to_string(kMaxPathLength));
   d.outcome = Outcome::Relocated;
   d.domain = target.host;
   d.path = path;
@@ -132,50 +122,46 @@ Decision Relocator::decide(const ImageRef& src) const {
   return d;
 }
 
+Decision Relocator::decide(const ImageRef& source) const { return route(source, false); }
+
+Decision Relocator::decidePrefix(const std::string& domain, const std::string& prefix) const {
+  ImageRef ref;
+  ref.written_domain = domain;
+  ref.domain = CanonicalDomain(domain);
+  ref.path = prefix;
+  return route(ref, true);
+}
+
 Decision Relocator::relocate(std::string_view image, std::string& out) const {
   ParsedRef parsed = ParseImageRef(image);
-  if (!parsed.ok) {
-    Decision d;
-    d.outcome = Outcome::Invalid;
-    d.reason = parsed.error;
-    return d;
-  }
+  if (!parsed.ok) return Unchanged(Decision{}, Outcome::Invalid, parsed.error);
   Decision d = decide(parsed.ref);
-  if (d.changed()) out = d.domain + "/" + d.path + parsed.ref.suffix();
+  if (d.changed()) out = d.destination() + parsed.ref.suffix();
   return d;
 }
 
-Decision Relocator::relocate(const Structured& in, Structured& out) const {
-  Decision bad;
-  bad.outcome = Outcome::Invalid;
-  ImageRef ref;
-  ref.implicit_domain = in.registry.empty();
-  ref.written_domain = in.registry;
-  std::string reg = in.registry;
-  while (!reg.empty() && reg.back() == '/') reg.pop_back();
-  ref.domain = reg.empty() ? names::kDockerHub : CanonicalDomain(reg);
-  if (!IsDomain(ref.domain)) {
-    bad.reason = "registry '" + in.registry + "' is not a registry host";
-    return bad;
-  }
-  ref.path = Join(in.repository, in.name);
-  if (!IsPath(ref.path)) {
-    bad.reason = "repository/name '" + ref.path + "' is not a repository path";
-    return bad;
-  }
-  if (ref.domain == names::kDockerHub && ref.path.find('/') == std::string::npos) {
-    ref.path = std::string(names::kLibrary) + "/" + ref.path;
-    ref.implicit_library = true;
-  }
-  Decision d = decide(ref);
+Decision Relocator::relocate(const ImageName& in, ImageName& out) const {
+  ParsedRef parsed = ToRef(in);
+  if (!parsed.ok) return Unchanged(Decision{}, Outcome::Invalid, parsed.error);
+  Decision d = decide(parsed.ref);
   if (!d.changed()) return d;
-  out.registry = d.domain;
-  size_t slash = d.path.rfind('/');
-  out.repository = slash == std::string::npos ? "" : d.path.substr(0, slash);
-  out.name = slash == std::string::npos ? d.path : d.path.substr(slash + 1);
   // An implicit library/ in keep mode stays implicit on the source side:
   // the new repository says it explicitly (REG/library/busybox).
+  out.registry = d.domain;
+  SplitPath(d.path, out.repository, out.name);
+  out.tag = in.tag;
   return d;
+}
+
+std::optional<std::string> Relocator::relocateRegistry(std::string_view value) const {
+  std::string v(value);
+  while (!v.empty() && v.back() == '/') v.pop_back();
+  size_t slash = v.find('/');
+  std::string host = v.substr(0, slash);
+  if (host.empty() || !IsDomain(host)) return std::nullopt;
+  Decision d = decidePrefix(host, slash == std::string::npos ? "" : v.substr(slash + 1));
+  if (!d.changed()) return std::nullopt;
+  return d.destination();
 }
 
 std::optional<Target> Relocator::soleTarget() const {

@@ -22,6 +22,15 @@ Config Make(const char* registry, std::vector<std::pair<const char*, const char*
   c.mode = mode;
   return c;
 }
+std::vector<Exclusion> Excluding(std::vector<std::string> patterns) {
+  std::vector<Exclusion> out;
+  for (const std::string& p : patterns) {
+    Exclusion e;
+    REQUIRE(ParseExclusion(p, e).empty());
+    out.push_back(e);
+  }
+  return out;
+}
 std::string Run(const Config& c, const char* image) {
   Relocator rel(c);
   std::string out = image;
@@ -69,7 +78,7 @@ TEST_CASE("tag and digest text is kept exactly, never :latest added") {
 
 TEST_CASE("unchanged outcomes say why") {
   Config c = Make("r.example");
-  c.exclude = {"docker.io/library/busybox", "ghcr.io/*"};
+  c.exclude = Excluding({"docker.io/library/busybox", "ghcr.io/*"});
   Relocator rel(c);
   std::string out;
   CHECK(rel.relocate("busybox:1", out).outcome == Outcome::Excluded);
@@ -84,16 +93,16 @@ TEST_CASE("unchanged outcomes say why") {
 
 TEST_CASE("structured images: registry, repository, name") {
   Relocator rel(Make("reg.example:5000/mirror"));
-  Structured out;
-  CHECK(rel.relocate(Structured{"", "k8ssandra", "medusa"}, out).changed());
+  ImageName out;
+  CHECK(rel.relocate(ImageName{"", "k8ssandra", "medusa", ""}, out).changed());
   CHECK(out.registry == "reg.example:5000");
   CHECK(out.repository == "mirror/k8ssandra");
   CHECK(out.name == "medusa");
   Relocator flat(Make("reg.example", {}, PathMode::Flatten));
-  CHECK(flat.relocate(Structured{"cr.dtsx.io", "datastax", "dse"}, out).changed());
+  CHECK(flat.relocate(ImageName{"cr.dtsx.io", "datastax", "dse", ""}, out).changed());
   CHECK(out.repository == "");
   CHECK(out.name == "dse");
-  CHECK(!rel.relocate(Structured{"reg.example:5000", "mirror/k8ssandra", "medusa"}, out).changed());
+  CHECK(!rel.relocate(ImageName{"reg.example:5000", "mirror/k8ssandra", "medusa", ""}, out).changed());
 }
 
 // Property tests: every valid conformance input x every mode x targets.
@@ -129,7 +138,7 @@ TEST_CASE("properties: parses, keeps tag/digest, idempotent, excluded untouched"
         CHECK(p.ref.path.size() >= last.size());
         CHECK(p.ref.path.compare(p.ref.path.size() - last.size(), last.size(), last) == 0);
         Config ex = c;
-        ex.exclude = {src.ref.name()};
+        ex.exclude = Excluding({src.ref.name()});
         std::string untouched = in;
         CHECK(Relocator(ex).relocate(in, untouched).outcome == Outcome::Excluded);
         CHECK(untouched == in);
@@ -153,4 +162,41 @@ TEST_CASE("a relocation that would break the path length limit is refused, with 
   // flatten keeps only the last component, which fits
   CHECK(Relocator(Make("reg.example:5000/mirror", {}, PathMode::Flatten)).relocate(path + ":tag", out).changed());
   CHECK(out == "reg.example:5000/mirror/a:tag");
+}
+
+TEST_CASE("decidePrefix: where every image under a registry prefix goes") {
+  Relocator keep(Make("reg.example/mirror", {{"cr.k8ssandra.io/k8ssandra", "reg.example/k8s"}}));
+  CHECK(keep.decidePrefix("docker.io", "k8ssandra").destination() == "reg.example/mirror/k8ssandra");
+  CHECK(keep.decidePrefix("docker.io", "").destination() == "reg.example/mirror");
+  CHECK(keep.decidePrefix("cr.k8ssandra.io", "k8ssandra").destination() == "reg.example/k8s");
+  CHECK(keep.decidePrefix("reg.example", "mirror").outcome == Outcome::OnTarget);
+  Relocator flat(Make("reg.example/m", {}, PathMode::Flatten));
+  CHECK(flat.decidePrefix("docker.io", "k8ssandra").destination() == "reg.example/m");
+  Relocator nest(Make("reg.example", {}, PathMode::Nest));
+  CHECK(nest.decidePrefix("ghcr.io", "a").destination() == "reg.example/ghcr.io/a");
+  Config ex = Make("reg.example");
+  ex.exclude = Excluding({"docker.io/k8ssandra/medusa"});
+  CHECK(Relocator(ex).decidePrefix("docker.io", "k8ssandra").changed());  // only one name is excluded
+  ex.exclude = Excluding({"docker.io/k8ssandra/*"});
+  CHECK(Relocator(ex).decidePrefix("docker.io", "k8ssandra").outcome == Outcome::Excluded);
+}
+
+TEST_CASE("relocateRegistry: a registry-valued field moves with its images") {
+  Relocator rel(Make("reg.example:5000"));
+  CHECK(rel.relocateRegistry("docker.io") == std::optional<std::string>("reg.example:5000"));
+  CHECK(rel.relocateRegistry("cr.k8ssandra.io/k8ssandra/") == std::optional<std::string>("reg.example:5000/k8ssandra"));
+  CHECK(rel.relocateRegistry("reg.example:5000") == std::nullopt);
+  CHECK(rel.relocateRegistry("") == std::nullopt);
+  CHECK(rel.relocateRegistry("${PULL_REGISTRY}") == std::nullopt);
+}
+
+TEST_CASE("exclusions are read once: names normalized, tags refused") {
+  Exclusion e;
+  CHECK(ParseExclusion("busybox", e).empty());
+  CHECK(e.pattern == "docker.io/library/busybox");
+  CHECK(ParseExclusion("ghcr.io/*", e).empty());
+  CHECK(e.pattern == "ghcr.io/*");
+  CHECK(ParseExclusion("busybox:1.36", e) ==
+        "'busybox:1.36' has a tag or digest, but exclusions match names (every tag): write docker.io/library/busybox");
+  CHECK(ParseExclusion("Bad Name", e).rfind("'Bad Name' is neither an image name nor a pattern", 0) == 0);
 }

@@ -38,11 +38,18 @@ struct FieldSpec {
   std::string path;     // "spec/foo/image", "spec/list[]/image"
 };
 
+// An `exclude` entry, read once: a glob ('*', '?') on the normalized name,
+// or an image name, normalized when read (busybox is docker.io/library/busybox).
+struct Exclusion {
+  std::string written;  // as the config wrote it
+  std::string pattern;  // what is matched against ImageRef::name()
+};
+
 struct Config {
   std::optional<Target> registry;
   std::vector<Rule> rules;
   PathMode mode = PathMode::Keep;
-  std::vector<std::string> exclude;  // glob patterns on the normalized name
+  std::vector<Exclusion> exclude;
   std::string pull_secret;
   std::string pull_policy;
   bool image_config = true;  // targets
@@ -60,6 +67,9 @@ krm::ConfigSchema Schema();
 std::string ParseTarget(const std::string& text, Target& out);
 // Parses a rule's `from` ("host[/path]"); returns why it is not one, or "".
 std::string ParseFrom(const std::string& text, Rule& out);
+// Parses an `exclude` entry; returns why it is not one, or "". A name may
+// not carry a tag or digest: exclusions match names, every tag of them.
+std::string ParseExclusion(const std::string& text, Exclusion& out);
 // True for a DNS-1123 subdomain (a Secret name).
 bool IsDns1123Subdomain(const std::string& s);
 

@@ -21,6 +21,8 @@ struct ImageRef {
   bool implicit_library = false;  // "library/" was added
   std::string written_domain;     // the domain as written ("" when implicit)
 
+  // The path as written: without a "library/" that normalization added.
+  std::string writtenPath() const;
   // ":tag", "@digest", ":tag@digest" or "", exactly as written.
   std::string suffix() const;
   // domain + "/" + path, normalized.
@@ -46,8 +48,21 @@ bool IsDomain(std::string_view s);
 bool LooksLikeDomain(std::string_view segment);
 // True for a repository path: lower-case components joined by '/'.
 bool IsPath(std::string_view s);
-// Folds Docker Hub's aliases (index.docker.io, registry-1.docker.io) into docker.io.
+
+// Docker Hub normalization, the one place it happens (distribution/reference
+// normalize.go): the aliases index.docker.io and registry-1.docker.io are
+// docker.io, and a one-component Docker Hub path is an official image under
+// library/.
+//
+// Folds Docker Hub's aliases into docker.io; any other domain is returned as is.
 std::string CanonicalDomain(std::string_view domain);
+// True for docker.io and its aliases.
+bool IsDockerHub(std::string_view domain);
+// `path` under the canonical `domain`, with library/ added where Docker Hub
+// adds it; `added` (optional) tells whether it was.
+std::string NormalizedPath(std::string_view domain, const std::string& path, bool* added = nullptr);
+// The last component of a repository path ("k8ssandra/medusa" -> "medusa").
+std::string LastComponent(const std::string& path);
 
 }  // namespace fn
 

@@ -1,4 +1,8 @@
-// fn/names.h: every name the function matches on or writes, in one place.
+// fn/names.h: every name the function matches on or writes, in one place:
+// config keys, API groups and kinds, field names of the ImageConfig, the
+// annotation and environment variables it writes, and the separator of
+// embedded field paths. (Field names inside the objects it walks are written
+// where they are walked, as the CRDs spell them.)
 #ifndef FN_NAMES_H_
 #define FN_NAMES_H_
 
@@ -41,6 +45,9 @@ constexpr const char* kImageConfigV1beta2 = "config.k8ssandra.io/v1beta2";
 // cass-operator's built-in server repositories (v1beta1, no defaults.<x>.repository).
 constexpr const char* kBuiltinCassandraRepository = "k8ssandra/cass-management-api";
 constexpr const char* kBuiltinDseRepository = "datastax/dse-mgmtapi-6_8";
+// Result field paths inside an embedded document:
+// "data.image_config.yaml|images.system-logger.registry".
+constexpr const char* kEmbeddedSeparator = "|";
 // Pod-template annotation holding the hash of the final image config.
 constexpr const char* kConfigHashAnnotation = "k8ssandra-images.dev/image-config-hash";
 
@@ -54,10 +61,27 @@ constexpr const char* kCassandraDatacenter = "CassandraDatacenter";
 constexpr const char* kReaper = "Reaper";
 constexpr const char* kStargate = "Stargate";
 constexpr const char* kCrd = "CustomResourceDefinition";
+constexpr const char* kConfigMap = "ConfigMap";
+constexpr const char* kCoreV1 = "v1";
+constexpr const char* kAppsGroup = "apps";
+constexpr const char* kBatchGroup = "batch";
+constexpr const char* kPod = "Pod";
+constexpr const char* kPodTemplate = "PodTemplate";
+constexpr const char* kDeployment = "Deployment";
+constexpr const char* kCronJob = "CronJob";
+// Kinds whose pod template is at spec.template (core, apps or batch).
+constexpr const char* kTemplatedWorkloads[] = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+                                               "ReplicationController", "Job"};
 
-// Operator Deployments, recognised by their container images.
-constexpr const char* kCassOperatorImage = "k8ssandra/cass-operator";
-constexpr const char* kK8ssandraOperatorImage = "k8ssandra/k8ssandra-operator";
+// Operator Deployments, recognised by the last path component of a
+// container's image (k8ssandra/cass-operator, k8ssandra/k8ssandra-operator).
+constexpr const char* kCassOperatorName = "cass-operator";
+constexpr const char* kK8ssandraOperatorName = "k8ssandra-operator";
+// The image k8ssandra-operator runs Stargate from when a K8ssandraCluster
+// names none: coded on Docker Hub (k8ssandra-operator v1.32.5
+// pkg/stargate/deployments.go, DefaultImageName4 under stargateio/); only
+// DEFAULT_REGISTRY moves it.
+constexpr const char* kStargateBuiltinImage = "stargateio/stargate-4_0";
 constexpr const char* kEnvDefaultRegistry = "DEFAULT_REGISTRY";
 constexpr const char* kEnvImagePullSecrets = "IMAGE_PULL_SECRETS";
 

@@ -4,16 +4,32 @@
 #ifndef FN_OPERATOR_DEPLOYMENT_H_
 #define FN_OPERATOR_DEPLOYMENT_H_
 
-#include "fn/image_config.h"
+#include <string>
+#include <vector>
+
+#include "fn/item_context.h"
 
 namespace fn {
 
 enum class Operator { None, CassOperator, K8ssandraOperator };
 
-// Which operator a Deployment runs, judged by its containers' images
-// (last path component cass-operator or k8ssandra-operator); `container`
-// gets that container and `index` its position.
-Operator WhichOperator(const krm::Document& doc, const krm::Item& item, krm::NodeId& container, size_t& index);
+// An operator's container in a Deployment.
+struct OperatorContainer {
+  Operator op = Operator::None;
+  krm::NodeId container = krm::kNoNode;
+  size_t index = 0;  // its position in containers[]
+};
+
+// Which operator a Deployment runs, judged by its containers' images (last
+// path component cass-operator or k8ssandra-operator).
+OperatorContainer WhichOperator(const krm::Document& doc, const krm::Item& item);
+
+// What the image config pass leaves for the operator Deployments.
+struct ImageConfigChange {
+  bool changed = false;            // an image config was edited
+  std::string hash;                // of every changed image config's final text
+  std::vector<std::string> where;  // "ConfigMap/name" of each changed one
+};
 
 // For an operator Deployment: when an image config in the input changed,
 // sets the pod-template annotation k8ssandra-images.dev/image-config-hash
@@ -21,8 +37,7 @@ Operator WhichOperator(const krm::Document& doc, const krm::Item& item, krm::Nod
 // them). For k8ssandra-operator: sets DEFAULT_REGISTRY when one bare
 // registry in keep mode applies to everything, IMAGE_PULL_SECRETS when a
 // pull secret is configured, and otherwise warns which defaults escape.
-void RewriteOperatorDeployment(Reporter& rep, const krm::Item& item, const krm::Document& doc, krm::Editor& ed,
-                               const ImageConfigFacts& facts);
+void RewriteOperatorDeployment(const ItemContext& ctx, const ImageConfigChange& change);
 
 }  // namespace fn
 

@@ -1,7 +1,8 @@
-// fn/rules.h: what the configured rules do to one image reference. Every
-// rewriter goes through this one decision, so matching, path modes and
-// idempotency mean the same thing in strings, structured images and the
-// embedded ImageConfig.
+// fn/rules.h: what the configured rules do to one image reference, or to
+// every image under a registry prefix. Every rewriter goes through this one
+// decision, so matching, path modes and idempotency mean the same thing in
+// strings, structured images, registry-valued fields and the embedded
+// ImageConfig.
 #ifndef FN_RULES_H_
 #define FN_RULES_H_
 
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "fn/config.h"
+#include "fn/image_name.h"
 #include "fn/image_ref.h"
 
 namespace fn {
@@ -20,20 +22,14 @@ enum class Outcome { Relocated, Excluded, OnTarget, NoRule, Invalid };
 
 struct Decision {
   Outcome outcome = Outcome::NoRule;
-  std::string reason;        // why it is unchanged (all but Relocated)
-  ImageRef source;           // the parsed source
-  std::string domain;        // the new domain (Relocated)
-  std::string path;          // the new normalized path (Relocated)
+  std::string reason;  // why it is unchanged (all but Relocated)
+  ImageRef source;     // the parsed source
+  std::string domain;  // the new domain (Relocated)
+  std::string path;    // the new normalized path (Relocated); "" for a bare host prefix
   std::optional<Target> target;
   bool changed() const { return outcome == Outcome::Relocated; }
-};
-
-// An image in structured form, as K8ssandra and ImageConfig v1beta2 write
-// it. An empty registry means docker.io; repository may be empty.
-struct Structured {
-  std::string registry;
-  std::string repository;
-  std::string name;
+  // domain/path, or the bare domain when the path is empty.
+  std::string destination() const { return path.empty() ? domain : domain + "/" + path; }
 };
 
 class Relocator {
@@ -53,15 +49,28 @@ class Relocator {
   //   '-', so 127.0.0.1:8000 is 127.0.0.1-8000) + path.
   Decision decide(const ImageRef& source) const;
 
+  // The decision for every image under `domain`/`prefix` (prefix may be
+  // empty): where such images go without their own path below the prefix.
+  // An exclusion applies only when it covers every name under the prefix.
+  // keep: target + the prefix after the matched `from`; flatten: the
+  // target; nest: target + domain component + prefix.
+  Decision decidePrefix(const std::string& domain, const std::string& prefix) const;
+
   // A whole image string. When relocated, `out` gets the new string: the
   // new registry and path, then the tag and digest exactly as written.
   Decision relocate(std::string_view image, std::string& out) const;
 
   // A structured image. When relocated, `out` gets the target host as
   // registry, the new path without its last component as repository ("" when
-  // none), and the last component as name (the source name, unless a rule
-  // mapped the image itself).
-  Decision relocate(const Structured& in, Structured& out) const;
+  // none), the last component as name (the source name, unless a rule
+  // mapped the image itself), and the source tag.
+  Decision relocate(const ImageName& in, ImageName& out) const;
+
+  // A registry-valued field ("host" or "host/path", as ImageConfig's
+  // imageRegistry and defaults.registry hold): the new value that sends the
+  // images under it where the rules send them, or nothing when they stay
+  // (or the value is not a registry).
+  std::optional<std::string> relocateRegistry(std::string_view value) const;
 
   // The target every image goes to, when the config has exactly one
   // (a registry and no rules, or rules that all share the registry's target).
@@ -70,7 +79,9 @@ class Relocator {
   const Config& config() const { return config_; }
 
  private:
-  bool excluded(const ImageRef& ref) const;
+  // The shared decision; `prefix` tells that src.path is a prefix of names.
+  Decision route(const ImageRef& src, bool prefix) const;
+  bool excluded(const std::string& name) const;
   bool onTarget(const ImageRef& ref) const;
   Config config_;
 };

@@ -6,20 +6,19 @@
 #include <map>
 #include <string>
 
-#include "fn/report.h"
+#include "fn/image_name.h"
+#include "fn/item_context.h"
 
 namespace fn {
 
 // A component's image as an ImageConfig in the same input defines it
 // (registry already resolved through defaults).
-struct ComponentImage {
-  std::string registry;
-  std::string repository;
-  std::string name;
-  std::string tag;
+struct KnownImage {
+  ImageName image;
   std::string where;  // e.g. "ConfigMap/cass-operator-image-config images.medusa"
 };
-using ComponentImages = std::map<std::string, ComponentImage>;
+// By ImageConfig component name ("reaper", "medusa").
+using KnownImages = std::map<std::string, KnownImage>;
 
 // Relocates the structured image at `node` (a map; anything else is left
 // alone). `component` names its ImageConfig entry ("reaper", "medusa") or
@@ -29,9 +28,8 @@ using ComponentImages = std::map<std::string, ComponentImage>;
 // only `registry` (with a warning) when the sole target is a bare registry
 // in keep mode; otherwise left alone with a warning saying what to add.
 // An `image:` key inside is reported as a field that does not exist.
-void RelocateStructured(Reporter& rep, const krm::Item& item, const krm::Document& doc, krm::Editor& ed,
-                        krm::NodeId node, const std::string& path, const std::string& component,
-                        const ComponentImages& known);
+void RelocateStructured(const ItemContext& ctx, krm::NodeId node, const std::string& path,
+                        const std::string& component, const KnownImages& known);
 
 }  // namespace fn
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "fn/report.h"
+#include "fn/item_context.h"
 
 namespace fn {
 
@@ -14,8 +14,7 @@ namespace fn {
 // relocated containers get imagePullPolicy; with pullSecret, imagePullSecrets
 // gains the secret (no duplicates) when any image is on the mirror.
 // Returns true when any image of the pod is on a target afterwards.
-bool RewritePodSpec(Reporter& rep, const krm::Item& item, const krm::Document& doc, krm::Editor& ed,
-                    krm::NodeId spec, const std::string& path);
+bool RewritePodSpec(const ItemContext& ctx, krm::NodeId spec, const std::string& path);
 
 // The pod spec of a workload (Pod, PodTemplate, Deployment, StatefulSet,
 // DaemonSet, ReplicaSet, ReplicationController, Job, CronJob) and its field

@@ -1,0 +1,119 @@
+// config.k8ssandra.io/v1beta2: structured entries under images and types,
+// with defaults (registry, repository, pullSecrets, pullPolicy) and
+// overrides that apply to every entry.
+#include "fn/image_config_internal.h"
+#include "fn/names.h"
+#include "fn/pull_secret.h"
+
+namespace fn {
+namespace image_config {
+
+using krm::Document;
+using krm::NodeId;
+using krm::Severity;
+using krm::Value;
+
+namespace {
+
+void PullSettings(const ItemContext& ctx, NodeId root, Edits& edits) {
+  const Config& cfg = ctx.config();
+  const Document& d = ctx.doc();
+  NodeId defaults = d.get(root, "defaults");
+  if (!cfg.pull_secret.empty()) {
+    NodeId secrets = d.get(defaults, "pullSecrets");
+    SecretAddition add = AddSecret(d, secrets, SecretList::Names, cfg.pull_secret);
+    if (add.action == SecretAddition::Action::Append) ctx.editor().append(secrets, add.value);
+    if (add.action == SecretAddition::Action::Write) edits.push_back({{"defaults", "pullSecrets"}, add.value});
+  }
+  if (!cfg.pull_policy.empty() && d.str(defaults, "pullPolicy") != cfg.pull_policy)
+    edits.push_back({{"defaults", "pullPolicy"}, Value::String(cfg.pull_policy)});
+}
+
+// imageConfig: override: overrides.registry (and, to flatten,
+// overrides.repository) send every image to the one target.
+void Override(const ItemContext& ctx, NodeId root) {
+  const Config& cfg = ctx.config();
+  std::optional<Target> sole = OverrideTarget(ctx, "v1beta2 overrides", cfg.mode != PathMode::Nest);
+  if (!sole) return;
+  const Document& d = ctx.doc();
+  Edits edits;
+  NodeId overrides = d.get(root, "overrides");
+  std::string reg = cfg.mode == PathMode::Flatten ? sole->host : sole->text();
+  if (d.str(overrides, "registry") != reg) {
+    edits.push_back({{"overrides", "registry"}, Value::String(reg)});
+    ctx.changed("overrides.registry", "set overrides.registry to " + reg, std::nullopt, reg);
+  }
+  if (cfg.mode == PathMode::Flatten &&
+      (d.str(overrides, "repository") != sole->prefix || d.keyOf(overrides, "repository") == krm::kNoNode)) {
+    edits.push_back({{"overrides", "repository"}, Value::String(sole->prefix)});
+    ctx.changed("overrides.repository", "set overrides.repository to '" + sole->prefix + "'", std::nullopt,
+                sole->prefix);
+  }
+  PullSettings(ctx, root, edits);
+  ctx.editor().setPaths(root, edits);
+}
+
+// One entry of images or types; its registry and repository default to
+// defaults.registry and defaults.repository.
+void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const ImageName& defaults) {
+  const Document& d = ctx.doc();
+  if (!d.isMap(e)) return;
+  std::string name(d.str(e, "name"));
+  if (name.empty()) return ctx.report(Severity::Warning, path, "not relocated: the entry has no name");
+  ImageName src{std::string(d.str(e, "registry")), std::string(d.str(e, "repository")), name, ""};
+  if (src.registry.empty()) src.registry = defaults.registry;
+  if (d.keyOf(e, "repository") == krm::kNoNode) src.repository = defaults.repository;
+  ImageName out;
+  Decision dec = ctx.rules().relocate(src, out);
+  if (dec.outcome == Outcome::Invalid) return ctx.report(Severity::Warning, path, "not relocated: " + dec.reason);
+  if (!dec.changed()) return;
+  krm::Editor& ed = ctx.editor();
+  ed.setKey(e, "registry", Value::String(out.registry), true);
+  if (d.keyOf(e, "repository") == krm::kNoNode || d.str(e, "repository") != out.repository)
+    ed.setKey(e, "repository", Value::String(out.repository));
+  if (out.name != name) ed.setKey(e, "name", Value::String(out.name));
+  ctx.changed(path, "relocated " + src.ToString() + " to " + out.ToString(), src.ToString(), out.ToString());
+  if (out.repository.empty() && !defaults.repository.empty())
+    ctx.report(Severity::Warning, path + ".repository",
+               "an empty repository takes defaults.repository (" + defaults.repository +
+                   "); clear it or give the target a path");
+  ctx.noteTarget(out.withoutTag(), dec.source.name(), path);
+}
+
+// defaults.registry: for entries without their own, now and later.
+void DefaultRegistry(const ItemContext& ctx, NodeId defaults, Edits& edits) {
+  const Document& d = ctx.doc();
+  std::string written(d.str(defaults, "registry"));
+  std::optional<std::string> next =
+      ctx.rules().relocateRegistry(written.empty() ? std::string(names::kDockerHub) : written);
+  if (!next || *next == written) return;
+  NodeId n = d.get(defaults, "registry");
+  if (d.isScalar(n)) {
+    ctx.editor().setScalar(n, *next);
+  } else {
+    edits.push_back({{"defaults", "registry"}, Value::String(*next)});
+  }
+  ctx.changed("defaults.registry", "set defaults.registry to " + *next,
+              written.empty() ? std::nullopt : std::optional<std::string>(written), *next);
+}
+
+}  // namespace
+
+void RewriteV1beta2(const ItemContext& ctx, NodeId root) {
+  if (ctx.config().image_config_mode == ImageConfigMode::Override) return Override(ctx, root);
+  const Document& d = ctx.doc();
+  NodeId defaults = d.get(root, "defaults");
+  ImageName def{std::string(d.str(defaults, "registry")), std::string(d.str(defaults, "repository")), "", ""};
+  for (const char* section : {"images", "types"}) {
+    for (auto& [k, v] : d.pairs(d.get(root, section)))
+      Entry(ctx, v, std::string(section) + "." + std::string(d.value(k)), def);
+  }
+  Edits edits;
+  DefaultRegistry(ctx, defaults, edits);
+  RelocateRegistryField(ctx, d.get(d.get(root, "overrides"), "registry"), "overrides.registry");
+  PullSettings(ctx, root, edits);
+  ctx.editor().setPaths(root, edits);
+}
+
+}  // namespace image_config
+}  // namespace fn

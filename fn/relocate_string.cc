@@ -1,0 +1,33 @@
+#include "fn/relocate_string.h"
+
+namespace fn {
+
+Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path) {
+  Decision d;
+  const krm::Document& doc = ctx.doc();
+  if (!doc.isScalar(node)) return d;
+  std::string current(doc.value(node));
+  if (current.empty()) return d;
+  std::string next;
+  d = ctx.rules().relocate(current, next);
+  if (d.outcome == Outcome::Invalid) {
+    ctx.report(krm::Severity::Warning, path,
+               d.source.path.empty() ? "not relocated: '" + current + "' is not an image reference (" + d.reason + ")"
+                                     : "not relocated: " + current + ": " + d.reason,
+               current);
+    return d;
+  }
+  if (!d.changed()) return d;
+  if (!ctx.editor().setScalar(node, next)) {
+    ctx.report(krm::Severity::Warning, path,
+               "not relocated: the value spans several lines or its extent is unclear; write it on one line", current,
+               next);
+    d.outcome = Outcome::Invalid;
+    return d;
+  }
+  ctx.changed(path, "relocated " + current + " to " + next, current, next);
+  ctx.noteTarget(d.destination(), d.source.name(), path);
+  return d;
+}
+
+}  // namespace fn

@@ -1,0 +1,19 @@
+// fn/relocate_string.h: one image written as a string, wherever it is.
+#ifndef FN_RELOCATE_STRING_H_
+#define FN_RELOCATE_STRING_H_
+
+#include <string>
+
+#include "fn/item_context.h"
+
+namespace fn {
+
+// Relocates the string image at `node` (a scalar; anything else, and an
+// empty string, is ignored). Reports an info result for a change, and a
+// warning for an invalid reference or a value that cannot be rewritten in
+// place. Returns the decision (Invalid when the edit could not be made).
+Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path);
+
+}  // namespace fn
+
+#endif  // FN_RELOCATE_STRING_H_
