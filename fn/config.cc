@@ -39,12 +39,7 @@ class Reader {
 
   void error(const std::string& path, const std::string& message,
              std::optional<std::string> current = std::nullopt) {
-    krm::Result r;
-    r.severity = krm::Severity::Error;
-    r.message = message;
-    r.resource = fc_.ref();
-    r.field = krm::FieldRef{path, std::move(current), std::nullopt};
-    results_.push_back(std::move(r));
+    results_.push_back(krm::Result::Error(message).about(fc_.ref()).at(path, std::move(current)));
     ok_ = false;
   }
 

@@ -31,11 +31,9 @@ void AdviseRestart(const ImageConfigChange& change, const std::vector<std::strin
   if (!change.changed || datacenters.empty()) return;
   std::string list;
   for (const auto& s : datacenters) list += (list.empty() ? "" : ", ") + s;
-  krm::Result r;
-  r.severity = krm::Severity::Warning;
-  r.message = "the image config changed (" + change.where.front() +
-              "), but running datacenters keep their images until their pods are re-created: " + list;
-  results.push_back(std::move(r));
+  results.push_back(krm::Result::Warning("the image config changed (" + change.where.front() +
+                                         "), but running datacenters keep their images until their pods are "
+                                         "re-created: " + list));
 }
 
 // One item other than an image config, through every enabled family.

@@ -5,13 +5,10 @@ namespace fn {
 void RunContext::add(krm::Severity severity, const krm::Item& item, const std::string& path,
                      const std::string& message, std::optional<std::string> current,
                      std::optional<std::string> proposed) {
-  krm::Result r;
-  r.severity = severity;
-  r.message = message;
-  r.resource = item.ref();
-  if (!path.empty()) r.field = krm::FieldRef{path, std::move(current), std::move(proposed)};
-  r.file = rl_.fileOf(item);
-  results_.push_back(std::move(r));
+  results_.push_back(krm::Result::Of(severity, message)
+                         .about(item.ref())
+                         .at(path, std::move(current), std::move(proposed))
+                         .in(rl_.fileOf(item)));
 }
 
 void RunContext::noteTarget(const std::string& target, const std::string& source, const krm::Item& item,

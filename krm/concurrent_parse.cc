@@ -1,4 +1,4 @@
-#include "krm/concurrent_parse.h"
+#include "krm/concurrent_parse_internal.h"
 
 #include <algorithm>
 #include <exception>
@@ -7,7 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "krm/item_split.h"
+#include "krm/document_internal.h"
+#include "krm/item_split_internal.h"
 
 namespace krm {
 
@@ -15,64 +16,63 @@ namespace krm {
 // `items:`, groups of items, the keys after them) into the Document a
 // sequential parse builds. Returns nothing when a part does not have the
 // shape the split promised.
+namespace {
+
 class DocumentJoiner {
  public:
-  explicit DocumentJoiner(const std::string& text) {
-    out_.text_ = &text;
-    out_.json_ = false;
-  }
+  explicit DocumentJoiner(const std::string& text) : out_(DocumentInternal::Empty(text, false)) {}
 
   std::optional<Document> join(Document& prefix, std::vector<Document>& groups, Document& suffix,
                                size_t first_entry) {
-    if (prefix.roots_.size() != 1 || !prefix.isMap(prefix.roots_[0])) return std::nullopt;
-    NodeId root = prefix.roots_[0];
+    if (prefix.roots().size() != 1 || !prefix.isMap(prefix.roots()[0])) return std::nullopt;
+    NodeId root = prefix.roots()[0];
     auto pairs = prefix.pairs(root);
-    if (pairs.empty() || prefix.value(pairs.back().first) != "items" || prefix.kind(pairs.back().second) != Kind::Null)
+    if (pairs.empty() || prefix.value(pairs.back().first) != "items" || prefix.kind(pairs.back().second) != NodeKind::Null)
       return std::nullopt;
     NodeId items = pairs.back().second;
     std::vector<NodeId> suffix_roots;
-    for (NodeId r : suffix.roots_)
+    for (NodeId r : suffix.roots())
       if (!suffix.isNull(r)) suffix_roots.push_back(r);
     if (suffix_roots.size() > 1 || (suffix_roots.size() == 1 && (!suffix.isMap(suffix_roots[0]) ||
                                                                  suffix.node(suffix_roots[0]).style != Style::Block)))
       return std::nullopt;
     for (const Document& g : groups)
-      if (g.roots_.size() != 1 || !g.isSeq(g.roots_[0]) || g.node(g.roots_[0]).style != Style::Block)
+      if (g.roots().size() != 1 || !g.isSeq(g.roots()[0]) || g.node(g.roots()[0]).style != Style::Block)
         return std::nullopt;
 
     append(prefix);
-    Node& seq = out_.nodes_[items];
+    Node& seq = at(items);
     seq = Node();
-    seq.kind = Kind::Seq;
+    seq.kind = NodeKind::Seq;
     seq.style = Style::Block;
     seq.begin = static_cast<uint32_t>(first_entry);
     NodeId last = kNoNode;
     for (Document& g : groups) {
-      NodeId group_root = g.roots_[0];
+      NodeId group_root = g.roots()[0];
       NodeId first = g.node(group_root).first;
       NodeId base = append(g);
       forget(base + group_root);
       if (first == kNoNode) continue;
       first += base;
-      if (last == kNoNode) out_.nodes_[items].first = first;
-      else out_.nodes_[last].next = first;
-      for (last = first; out_.nodes_[last].next != kNoNode;) last = out_.nodes_[last].next;
+      if (last == kNoNode) at(items).first = first;
+      else at(last).next = first;
+      for (last = first; at(last).next != kNoNode;) last = at(last).next;
     }
     if (last == kNoNode) return std::nullopt;
-    out_.nodes_[items].end = out_.nodes_[last].end;
-    out_.nodes_[root].end = out_.nodes_[items].end;
+    at(items).end = at(last).end;
+    at(root).end = at(items).end;
     if (!suffix_roots.empty()) {
       NodeId first = suffix.node(suffix_roots[0]).first;
       uint32_t end = suffix.node(suffix_roots[0]).end;
       NodeId base = append(suffix);
       for (NodeId r : suffix_roots) forget(base + r);
       if (first != kNoNode) {
-        out_.nodes_[items].next = first + base;
-        out_.nodes_[root].end = end;
+        at(items).next = first + base;
+        at(root).end = end;
       }
     }
-    out_.roots_.push_back(root);
-    out_.arena_.shrink_to_fit();
+    DocumentInternal::Roots(out_).push_back(root);
+    DocumentInternal::Arena(out_).shrink_to_fit();
     return std::move(out_);
   }
 
@@ -80,34 +80,15 @@ class DocumentJoiner {
   // A part's own root (a group's sequence, the suffix's map) has no place in
   // the joined tree; code that scans every node (Editor::indentStep) must not
   // meet it either, so it becomes a placeholder like the block padding.
-  void forget(NodeId id) { out_.nodes_[id] = Node(); }
+  void forget(NodeId id) { at(id) = Node(); }
 
   // Moves every node of `d` here (their ids shifted by the returned base,
   // their arena values along with them) without copying the nodes.
-  NodeId append(Document& d) {
-    uint32_t arena_base = static_cast<uint32_t>(out_.arena_.size());
-    out_.arena_ += d.arena_;
-    std::string().swap(d.arena_);
-    size_t n = d.nodes_.size();
-    NodeId base = out_.nodes_.adopt(std::move(d.nodes_));
-    for (size_t i = 0; i < n; ++i) {
-      Node& node = out_.nodes_[static_cast<NodeId>(base + i)];
-      if (node.first != kNoNode) node.first += base;
-      if (node.next != kNoNode) node.next += base;
-      if (node.kind == Kind::Scalar && !node.value_in_text) node.value_begin += arena_base;
-    }
-    return base;
-  }
+  NodeId append(Document& d) { return DocumentInternal::Adopt(out_, d); }
+  Node& at(NodeId id) { return DocumentInternal::Mutable(out_, id); }
 
   Document out_;
 };
-
-unsigned DefaultParseThreads() {
-  unsigned n = std::thread::hardware_concurrency();
-  return std::clamp(n, 1u, 8u);
-}
-
-namespace {
 
 // Groups of consecutive items of about equal size: [begin, end) ranges.
 std::vector<std::pair<size_t, size_t>> Groups(const ItemSplit& s, unsigned threads) {
@@ -174,6 +155,11 @@ Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t
     }
   }
   return Document::ParseYaml(text);
+}
+
+unsigned DefaultParseThreads() {
+  unsigned n = std::thread::hardware_concurrency();
+  return std::clamp(n, 1u, 8u);
 }
 
 }  // namespace krm

@@ -1,6 +1,6 @@
-#include "krm/concurrent_parse.h"
+#include "krm/concurrent_parse_internal.h"
 #include "krm/editor.h"
-#include "krm/item_split.h"
+#include "krm/item_split_internal.h"
 
 #include <doctest/doctest.h>
 
@@ -38,7 +38,7 @@ bool Same(const Document& a, NodeId x, const Document& b, NodeId y, std::string&
 // A placeholder the joiner leaves where it skips to a block boundary: a
 // default node, which no parse produces (nothing real starts and ends at 0
 // as a null).
-bool Placeholder(const Node& n) { return n.kind == Kind::Null && n.begin == 0 && n.end == 0 && !n.implicit; }
+bool Placeholder(const Node& n) { return n.kind == NodeKind::Null && n.begin == 0 && n.end == 0 && !n.implicit; }
 
 bool SameDocument(const Document& a, const Document& b, std::string& why) {
   if (a.roots().size() != b.roots().size()) {

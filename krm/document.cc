@@ -1,23 +1,25 @@
 #include "krm/document.h"
 
+#include "krm/document_internal.h"
+
 namespace krm {
 
 std::string_view Document::value(NodeId id) const {
   if (id == kNoNode) return {};
-  const Node& n = nodes_[id];
-  if (n.kind != Kind::Scalar) return {};
+  const Node& n = node(id);
+  if (n.kind != NodeKind::Scalar) return {};
   if (n.value_in_text) return std::string_view(*text_).substr(n.value_begin, n.value_size);
   return std::string_view(arena_).substr(n.value_begin, n.value_size);
 }
 
 std::string_view Document::raw(NodeId id) const {
   if (id == kNoNode) return {};
-  const Node& n = nodes_[id];
+  const Node& n = node(id);
   return std::string_view(*text_).substr(n.begin, n.end - n.begin);
 }
 
 size_t Document::column(NodeId id) const {
-  size_t pos = nodes_[id].content();
+  size_t pos = node(id).content();
   size_t line = text_->rfind('\n', pos == 0 ? 0 : pos - 1);
   if (pos == 0) return 0;
   return line == std::string::npos ? pos : pos - line - 1;
@@ -25,18 +27,18 @@ size_t Document::column(NodeId id) const {
 
 NodeId Document::keyOf(NodeId map, std::string_view key) const {
   if (!isMap(map)) return kNoNode;
-  for (NodeId k = nodes_[map].first; k != kNoNode;) {
-    NodeId v = nodes_[k].next;
-    if (nodes_[k].kind == Kind::Scalar && value(k) == key) return k;
+  for (NodeId k = node(map).first; k != kNoNode;) {
+    NodeId v = node(k).next;
+    if (node(k).kind == NodeKind::Scalar && value(k) == key) return k;
     if (v == kNoNode) break;
-    k = nodes_[v].next;
+    k = node(v).next;
   }
   return kNoNode;
 }
 
 NodeId Document::get(NodeId map, std::string_view key) const {
   NodeId k = keyOf(map, key);
-  return k == kNoNode ? kNoNode : nodes_[k].next;
+  return k == kNoNode ? kNoNode : node(k).next;
 }
 
 std::string NestingTooDeep() { return "nesting deeper than " + std::to_string(kMaxNesting) + " levels"; }
@@ -58,101 +60,141 @@ std::string_view Document::str(NodeId map, std::string_view key) const {
 
 std::vector<NodeId> Document::items(NodeId seq) const {
   std::vector<NodeId> out;
-  if (seq == kNoNode) return out;
-  if (isMap(seq)) {
-    for (auto& kv : pairs(seq)) out.push_back(kv.second);
-    return out;
-  }
   if (!isSeq(seq)) return out;
-  for (NodeId c = nodes_[seq].first; c != kNoNode; c = nodes_[c].next) out.push_back(c);
+  for (NodeId c = node(seq).first; c != kNoNode; c = node(c).next) out.push_back(c);
+  return out;
+}
+
+std::vector<NodeId> Document::values(NodeId map) const {
+  std::vector<NodeId> out;
+  for (auto& kv : pairs(map)) out.push_back(kv.second);
   return out;
 }
 
 std::vector<std::pair<NodeId, NodeId>> Document::pairs(NodeId map) const {
   std::vector<std::pair<NodeId, NodeId>> out;
   if (!isMap(map)) return out;
-  for (NodeId k = nodes_[map].first; k != kNoNode;) {
-    NodeId v = nodes_[k].next;
+  for (NodeId k = node(map).first; k != kNoNode;) {
+    NodeId v = node(k).next;
     if (v == kNoNode) break;
     out.emplace_back(k, v);
-    k = nodes_[v].next;
+    k = node(v).next;
   }
   return out;
 }
 
-DocumentBuilder::DocumentBuilder(const std::string& text, bool json) {
-  doc_.text_ = &text;
-  doc_.json_ = json;
+namespace {
+
+// content - begin, the length of the anchor and tag before a node's content.
+uint16_t ContentOffset(uint32_t begin, uint32_t content) {
+  if (content - begin > Node::kMaxContentOffset)
+    throw ParseError(begin, "an anchor and tag longer than " + std::to_string(Node::kMaxContentOffset) + " bytes");
+  return static_cast<uint16_t>(content - begin);
+}
+
+}  // namespace
+
+Document DocumentInternal::Empty(const std::string& text, bool json) {
+  Document d;
+  d.text_ = &text;
+  d.json_ = json;
+  return d;
+}
+
+NodeId DocumentInternal::Push(Document& d, const Node& n) {
+  if (d.size_ >= kNoNode) throw ParseError(n.begin, "more than " + std::to_string(kNoNode - 1) + " nodes");
+  if ((d.size_ & Document::kMask) == 0) d.blocks_.emplace_back(new Node[Document::kMask + 1]);
+  NodeId id = static_cast<NodeId>(d.size_++);
+  Mutable(d, id) = n;
+  return id;
+}
+
+NodeId DocumentInternal::Adopt(Document& to, Document& from) {
+  uint32_t arena_base = static_cast<uint32_t>(to.arena_.size());
+  to.arena_ += from.arena_;
+  std::string().swap(from.arena_);
+  to.size_ = (to.size_ + Document::kMask) & ~Document::kMask;
+  to.blocks_.resize(to.size_ >> Document::kShift);
+  NodeId base = static_cast<NodeId>(to.size_);
+  for (auto& b : from.blocks_) to.blocks_.push_back(std::move(b));
+  size_t n = from.size_;
+  to.size_ += n;
+  from.blocks_.clear();
+  from.size_ = 0;
+  for (size_t i = 0; i < n; ++i) {
+    Node& node = Mutable(to, static_cast<NodeId>(base + i));
+    if (node.first != kNoNode) node.first += base;
+    if (node.next != kNoNode) node.next += base;
+    if (node.kind == NodeKind::Scalar && !node.value_in_text) node.value_begin += arena_base;
+  }
+  return base;
 }
 
 NodeId DocumentBuilder::add(Node n) {
   n.in_flow = inFlow() ? 1 : 0;
-  NodeId id = doc_.nodes_.push_back(n);
+  NodeId id = DocumentInternal::Push(doc_, n);
   if (stack_.empty()) {
-    doc_.roots_.push_back(id);
+    DocumentInternal::Roots(doc_).push_back(id);
   } else {
     Open& top = stack_.back();
     if (top.last_child == kNoNode) {
-      doc_.nodes_[top.id].first = id;
+      DocumentInternal::Mutable(doc_, top.id).first = id;
     } else {
-      doc_.nodes_[top.last_child].next = id;
+      DocumentInternal::Mutable(doc_, top.last_child).next = id;
     }
     top.last_child = id;
   }
-  last_ = id;
   return id;
 }
 
-void DocumentBuilder::open(Kind kind, Style style, uint32_t begin, uint32_t content) {
+void DocumentBuilder::open(NodeKind kind, Style style, uint32_t begin, uint32_t content) {
   Node n;
   n.kind = kind;
   n.style = style;
   n.begin = begin;
-  n.content_off = (content - begin < 8191 ? content - begin : 8191) & 0x1FFFu;
+  n.content_off = ContentOffset(begin, content) & 0x1FFFu;
   NodeId id = add(n);
   stack_.push_back({id, kNoNode});
 }
 
 void DocumentBuilder::close(uint32_t end) {
   NodeId id = stack_.back().id;
-  doc_.nodes_[id].end = end;
+  DocumentInternal::Mutable(doc_, id).end = end;
   stack_.pop_back();
-  last_ = id;
 }
 
-NodeId DocumentBuilder::leaf(Kind kind, Style style, uint32_t begin, uint32_t content,
-                             uint32_t end, std::string_view value, bool implicit) {
+NodeId DocumentBuilder::leaf(NodeKind kind, Style style, uint32_t begin, uint32_t content, uint32_t end,
+                             std::string_view value, bool implicit) {
   Node n;
   n.kind = kind;
   n.style = style;
   n.begin = begin;
-  n.content_off = (content - begin < 8191 ? content - begin : 8191) & 0x1FFFu;
+  n.content_off = ContentOffset(begin, content) & 0x1FFFu;
   n.end = end;
   n.implicit = implicit ? 1 : 0;
-  if (kind == Kind::Scalar) {
+  if (kind == NodeKind::Scalar) {
     n.value_size = static_cast<uint32_t>(value.size());
-    std::string_view raw = std::string_view(*doc_.text_).substr(content, end > content ? end - content : 0);
+    std::string_view raw = std::string_view(doc_.text()).substr(content, end > content ? end - content : 0);
     if (raw == value) {
       n.value_in_text = 1;  // most scalars: no copy
       n.value_begin = content;
     } else {
-      n.value_begin = static_cast<uint32_t>(doc_.arena_.size());
-      doc_.arena_.append(value);
+      std::string& arena = DocumentInternal::Arena(doc_);
+      n.value_begin = static_cast<uint32_t>(arena.size());
+      arena.append(value);
     }
   }
   return add(n);
 }
 
 bool DocumentBuilder::inFlow() const {
-  return !stack_.empty() && doc_.nodes_[stack_.back().id].style == Style::Flow;
+  return !stack_.empty() && doc_.node(stack_.back().id).style == Style::Flow;
 }
 
-NodeId DocumentBuilder::lastChild() const {
-  return stack_.empty() ? kNoNode : stack_.back().last_child;
-}
+NodeId DocumentBuilder::lastChild() const { return stack_.empty() ? kNoNode : stack_.back().last_child; }
 
 Document DocumentBuilder::finish() {
-  doc_.arena_.shrink_to_fit();
+  DocumentInternal::Arena(doc_).shrink_to_fit();
   return std::move(doc_);
 }
 

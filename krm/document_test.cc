@@ -40,7 +40,7 @@ TEST_CASE("YAML nodes carry the spans of what was written") {
   CHECK(d.raw(g) == "~");
   NodeId h = d.get(root, "h");
   CHECK(d.raw(h) == "&x [1, 2]");
-  CHECK(d.kind(d.get(root, "i")) == Kind::Alias);
+  CHECK(d.kind(d.get(root, "i")) == NodeKind::Alias);
   CHECK(d.column(d.get(items[0], "image")) == 11);
   CHECK(d.at(root, "b") == b);
 }

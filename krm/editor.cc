@@ -1,6 +1,6 @@
 #include "krm/editor.h"
 
-#include "krm/scalar.h"
+#include "krm/scalar_internal.h"
 
 namespace krm {
 
@@ -23,7 +23,7 @@ size_t Editor::indentStep() const {
   step_ = 2;
   for (NodeId id = 0; id < doc_.nodeCount(); ++id) {
     const Node& n = doc_.node(id);
-    if (n.kind != Kind::Map || n.style != Style::Block || n.first == kNoNode) continue;
+    if (n.kind != NodeKind::Map || n.style != Style::Block || n.first == kNoNode) continue;
     NodeId value = doc_.node(n.first).next;
     if (!doc_.isMap(value) || doc_.node(value).style != Style::Block) continue;
     size_t outer = doc_.column(n.first), inner = doc_.column(doc_.node(value).first);
@@ -57,7 +57,7 @@ size_t Editor::seqIndent() const {
   for (NodeId r : doc_.roots()) root[r] = true;
   for (NodeId id = 0; id < doc_.nodeCount(); ++id) {
     const Node& n = doc_.node(id);
-    if (root[id] || n.kind != Kind::Map || n.style != Style::Block) continue;
+    if (root[id] || n.kind != NodeKind::Map || n.style != Style::Block) continue;
     for (const auto& [key, value] : doc_.pairs(id)) {
       if (!doc_.isSeq(value) || doc_.node(value).style != Style::Block || doc_.node(value).first == kNoNode) continue;
       size_t k = doc_.column(key), dash = doc_.column(value);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "krm/scalar.h"
+#include "krm/scalar_internal.h"
 
 namespace krm {
 

@@ -25,13 +25,8 @@ FunctionConfig FunctionConfig::Read(const Document& doc, NodeId node, const Conf
   fc.doc_ = &doc;
   auto fail = [&](const std::string& why, const std::string& path) {
     fc.form_ = node == kNoNode ? Form::Missing : Form::Invalid;
-    Result r;
-    r.severity = Severity::Error;
-    r.message = why + "; accepted: " + Accepted(schema);
-    if (node != kNoNode && !fc.ref_.kind.empty()) {
-      r.resource = fc.ref_;
-      if (!path.empty()) r.field = FieldRef{path, std::nullopt, std::nullopt};
-    }
+    Result r = Result::Error(why + "; accepted: " + Accepted(schema));
+    if (node != kNoNode && !fc.ref_.kind.empty()) r.about(fc.ref_).at(path);
     results.push_back(std::move(r));
     return fc;
   };
@@ -69,15 +64,11 @@ FunctionConfig FunctionConfig::Read(const Document& doc, NodeId node, const Conf
     bool known = false;
     for (const auto& k : schema.keys) known = known || k == key;
     if (!known) {
-      Result r;
-      r.severity = Severity::Warning;
-      r.message = "unknown functionConfig key '" + key + "' is ignored; accepted keys: " + Join(schema.keys);
-      r.resource = fc.ref_;
-      r.field = FieldRef{section + "." + key, std::nullopt, std::nullopt};
-      results.push_back(std::move(r));
-      continue;
+      results.push_back(Result::Warning("unknown functionConfig key '" + key + "' is ignored; accepted keys: " +
+                                        Join(schema.keys))
+                            .about(fc.ref_)
+                            .at(section + "." + key));
     }
-    fc.present_.push_back(key);
   }
   return fc;
 }

@@ -1,4 +1,4 @@
-#include "krm/ignore.h"
+#include "krm/ignore_internal.h"
 
 namespace krm {
 namespace {

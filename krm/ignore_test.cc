@@ -1,4 +1,4 @@
-#include "krm/ignore.h"
+#include "krm/ignore_internal.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "krm/item_split.h"
+#include "krm/item_split_internal.h"
 
 #include <doctest/doctest.h>
 

@@ -4,6 +4,7 @@
 #include <rapidjson/reader.h>
 
 #include "krm/document.h"
+#include "krm/document_internal.h"
 
 namespace krm {
 namespace {
@@ -37,27 +38,27 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   // Where the nesting passed kMaxNesting, or SIZE_MAX.
   size_t tooDeepAt() const { return too_deep_at_; }
 
-  bool Null() { return Literal(Kind::Null, 4, {}); }
-  bool Bool(bool v) { return Literal(Kind::Scalar, v ? 4 : 5, v ? "true" : "false"); }
+  bool Null() { return Literal(NodeKind::Null, 4, {}); }
+  bool Bool(bool v) { return Literal(NodeKind::Scalar, v ? 4 : 5, v ? "true" : "false"); }
   bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-    return Literal(Kind::Scalar, n, std::string_view(s, n));
+    return Literal(NodeKind::Scalar, n, std::string_view(s, n));
   }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     uint32_t end = Tell();
     uint32_t begin = OpeningQuote(end);
-    b_.leaf(Kind::Scalar, Style::DoubleQuoted, begin, begin, end, std::string_view(s, n), false);
+    b_.leaf(NodeKind::Scalar, Style::DoubleQuoted, begin, begin, end, std::string_view(s, n), false);
     return true;
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) { return String(s, n, copy); }
-  bool StartObject() { return Open(Kind::Map); }
+  bool StartObject() { return Open(NodeKind::Map); }
   bool EndObject(rapidjson::SizeType) { return Close(); }
-  bool StartArray() { return Open(Kind::Seq); }
+  bool StartArray() { return Open(NodeKind::Seq); }
   bool EndArray(rapidjson::SizeType) { return Close(); }
 
  private:
   uint32_t Tell() const { return static_cast<uint32_t>(in_.Tell()); }
 
-  bool Literal(Kind kind, uint32_t len, std::string_view value) {
+  bool Literal(NodeKind kind, uint32_t len, std::string_view value) {
     uint32_t end = Tell();
     b_.leaf(kind, Style::Plain, end - len, end - len, end, value, false);
     return true;
@@ -81,7 +82,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return 0;
   }
 
-  bool Open(Kind kind) {
+  bool Open(NodeKind kind) {
     uint32_t begin = Tell() - 1;
     if (++depth_ > kMaxNesting) {
       too_deep_at_ = begin;

@@ -6,10 +6,10 @@
 #include <system_error>
 
 #include "krm/document.h"
-#include "krm/ignore.h"
+#include "krm/ignore_internal.h"
 #include "krm/resource_list.h"
 #include "krm/run.h"
-#include "krm/text_check.h"
+#include "krm/text_check_internal.h"
 
 namespace krm {
 namespace fs = std::filesystem;

@@ -2,25 +2,14 @@
 
 #include <ostream>
 
-#include "krm/concurrent_parse.h"
-#include "krm/editor.h"
-#include "krm/text_check.h"
+#include "krm/concurrent_parse_internal.h"
+#include "krm/results_splice_internal.h"
+#include "krm/text_check_internal.h"
 
 namespace krm {
 namespace {
 
 constexpr const char* kListVersions[] = {"config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"};
-
-// Refuses, before it is parsed, input whose node spans would not fit 32-bit
-// offsets, and input that is not UTF-8 text (krm/text_check.h).
-void CheckReadable(const std::string& text) {
-  if (text.size() >= UINT32_MAX)
-    throw InputError({1, 1}, "the input has " + std::to_string(text.size()) +
-                                 " bytes; at most 4 GiB - 1 can be read (offsets are 32-bit)");
-  std::string why;
-  size_t at = FindUnreadableText(text, why);
-  if (at != std::string::npos) throw InputError(PositionOf(text, at), why);
-}
 
 }  // namespace
 
@@ -41,11 +30,10 @@ void ResourceList::fail(size_t offset, const std::string& what) const {
   throw InputError(source_.position(offset), what);
 }
 
-void ResourceList::indexItem(NodeId node, size_t position) {
+void ResourceList::indexItem(NodeId node) {
   const Document& d = *doc_;
   Item it;
   it.node = node;
-  it.position = position;
   it.api_version = std::string(d.str(node, "apiVersion"));
   it.kind = std::string(d.str(node, "kind"));
   NodeId meta = d.get(node, "metadata");
@@ -73,7 +61,7 @@ void ResourceList::indexItem(NodeId node, size_t position) {
 std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
   const std::string& text = rl->source_.text();
-  CheckReadable(text);
+  RequireReadable(text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError({1, 1}, "empty input: expected a ResourceList");
   // JSON when it parses as JSON; otherwise YAML (flow-style YAML also
@@ -122,61 +110,11 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   size_t pos = 0;
   for (NodeId item : d.items(items)) {
     if (!d.isMap(item)) rl->fail(d.node(item).begin, "items[" + std::to_string(pos) + "] is not an object");
-    rl->indexItem(item, pos++);
+    rl->indexItem(item);
+    ++pos;
   }
   NodeId fc = d.get(root, "functionConfig");
   rl->function_config_ = d.isNull(fc) ? kNoNode : fc;
-  return rl;
-}
-
-std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::string config,
-                                                        std::vector<FileRef> files) {
-  std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
-  rl->stream_ = true;
-  const std::string& text = rl->source_.text();
-  CheckReadable(text);
-  try {
-    rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
-  } catch (const ParseError& e) {
-    rl->fail(e.offset(), e.what());
-  }
-  const Document& d = *rl->doc_;
-  size_t pos = 0;
-  for (NodeId root : d.roots()) {
-    if (d.isNull(root)) continue;  // empty document between separators
-    if (!d.isMap(root)) rl->fail(d.node(root).begin, "document " + std::to_string(pos) + " is not an object");
-    rl->indexItem(root, pos);
-    if (pos < files.size()) {
-      Item& it = rl->items_.back();
-      it.path = files[pos].path;
-      it.index = files[pos].index;
-      it.has_path = true;
-    }
-    ++pos;
-  }
-  if (rl->items_.empty())
-    throw InputError({1, 1}, "no resources in the input: refusing to write an empty stream");
-  rl->config_text_ = std::move(config);
-  if (rl->config_text_.find_first_not_of(" \t\r\n") != std::string::npos) {
-    Source cfg(rl->config_text_);
-    rl->config_text_ = cfg.text();
-    std::string why;
-    size_t bad = FindUnreadableText(rl->config_text_, why);
-    if (bad != std::string::npos) throw InputError(PositionOf(rl->config_text_, bad), "functionConfig: " + why);
-    try {
-      rl->config_doc_ = std::make_unique<Document>(Document::ParseYaml(rl->config_text_));
-    } catch (const ParseError& e) {
-      LineCol at = PositionOf(rl->config_text_, e.offset());
-      throw InputError(at, std::string("functionConfig: ") + e.what());
-    }
-    const Document& c = *rl->config_doc_;
-    for (NodeId root : c.roots()) {
-      if (!c.isNull(root)) {
-        rl->function_config_ = root;
-        break;
-      }
-    }
-  }
   return rl;
 }
 
@@ -195,60 +133,11 @@ std::optional<FileRef> ResourceList::fileOf(const Item& item) const {
   return FileRef{item.path, item.index};
 }
 
-void ResourceList::write(const Patch& patch, const std::vector<Result>& results,
-                         std::ostream& out) const {
-  const Document& d = *doc_;
-  const std::string& text = source_.text();
-  const std::string& eol = source_.eol();
+void ResourceList::write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const {
   Patch all = patch;
-  if (!stream_) {
-    Editor ed(d, all, eol);
-    bool flow = d.node(root_).style == Style::Flow;
-    NodeId items_key = d.keyOf(root_, "items");
-    if (items_key == kNoNode) {
-      if (flow) {
-        ed.addKey(root_, "items", Value::List({}));
-      } else {
-        std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
-        all.insert(text.size(), lead + "items: []" + eol);
-      }
-    } else if (d.isNull(d.node(items_key).next)) {
-      ed.fillNull(items_key, d.node(items_key).next, Value::List({}));
-    }
-    NodeId old = d.keyOf(root_, "results");
-    if (flow) {
-      if (old != kNoNode) {
-        const Node& v = d.node(d.node(old).next);
-        if (!results.empty()) {
-          all.replace(v.content(), v.end, RenderResultsJson(results));
-        } else {
-          // Drop the key with the comma that joins it to its neighbour.
-          auto pairs = d.pairs(root_);
-          size_t i = 0;
-          while (pairs[i].first != old) ++i;
-          if (i > 0) {
-            all.replace(d.node(pairs[i - 1].second).end, v.end, "");
-          } else if (pairs.size() > 1) {
-            all.replace(d.node(old).begin, d.node(pairs[1].first).begin, "");
-          } else {
-            all.replace(d.node(old).begin, v.end, "");
-          }
-        }
-      } else if (!results.empty()) {
-        auto pairs = d.pairs(root_);
-        std::string key = d.json() ? "\"results\"" : "results";
-        all.insert(d.node(pairs.back().second).end, ",\n  " + key + ": " + RenderResultsJson(results));
-      }
-    } else {
-      if (old != kNoNode) ed.removeKey(root_, old);
-      if (!results.empty()) {
-        std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
-        all.insert(text.size(), lead + RenderResultsYaml(results, eol));
-      }
-    }
-  }
+  if (!stream_) SpliceListKeys(*doc_, root_, results, source_.eol(), all);
   out << source_.bom();
-  all.write(text, out);
+  all.write(source_.text(), out);
 }
 
 }  // namespace krm

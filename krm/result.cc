@@ -1,6 +1,6 @@
 #include "krm/result.h"
 
-#include "krm/scalar.h"
+#include "krm/scalar_internal.h"
 
 namespace krm {
 
@@ -11,6 +11,28 @@ const char* SeverityName(Severity s) {
     case Severity::Info: return "info";
   }
   return "info";
+}
+
+Result Result::Of(Severity severity, std::string message) {
+  Result r;
+  r.severity = severity;
+  r.message = std::move(message);
+  return r;
+}
+
+Result& Result::about(ResourceRef ref) {
+  resource = std::move(ref);
+  return *this;
+}
+
+Result& Result::at(std::string path, std::optional<std::string> current, std::optional<std::string> proposed) {
+  if (!path.empty()) field = FieldRef{std::move(path), std::move(current), std::move(proposed)};
+  return *this;
+}
+
+Result& Result::in(std::optional<FileRef> f) {
+  file = std::move(f);
+  return *this;
 }
 
 bool HasError(const std::vector<Result>& results) {

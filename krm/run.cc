@@ -29,10 +29,7 @@ int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& resu
   const Patch* use = &patch;
   if (patch.conflicts(&why)) {
     // A bug, not the user's fault: write the input unchanged and say so.
-    Result r;
-    r.severity = Severity::Error;
-    r.message = "internal error, nothing was changed: " + why;
-    results.push_back(r);
+    results.push_back(Result::Error("internal error, nothing was changed: " + why));
     use = &safe;
   }
   rl.write(*use, results, out);
@@ -51,28 +48,13 @@ int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& resu
   return HasError(results) ? 1 : 0;
 }
 
-}  // namespace
-
-int RunResourceList(std::string input, std::ostream& out, std::ostream& err,
-                    const std::string& program, const Processor& process) {
+// The run loop: read with `parse`, process, write.
+template <typename Parse>
+int Run(Parse parse, std::ostream& out, std::ostream& err, const std::string& program, const Processor& process,
+        const StreamOptions& options) {
   std::unique_ptr<ResourceList> rl;
   try {
-    rl = ResourceList::Parse(std::move(input));
-  } catch (const InputError& e) {
-    err << FormatInputError(program, e) << "\n";
-    return 1;
-  }
-  Patch patch;
-  std::vector<Result> results;
-  process(*rl, patch, results);
-  return Finish(*rl, patch, results, out, err, program, StreamOptions{});
-}
-
-int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err,
-              const std::string& program, const Processor& process, const StreamOptions& options) {
-  std::unique_ptr<ResourceList> rl;
-  try {
-    rl = ResourceList::ParseStream(std::move(input), std::move(config), options.files);
+    rl = parse();
   } catch (const InputError& e) {
     err << FormatInputError(program, e) << "\n";
     return 1;
@@ -81,6 +63,20 @@ int RunStream(std::string input, std::string config, std::ostream& out, std::ost
   std::vector<Result> results;
   process(*rl, patch, results);
   return Finish(*rl, patch, results, out, err, program, options);
+}
+
+}  // namespace
+
+int RunResourceList(std::string input, std::ostream& out, std::ostream& err,
+                    const std::string& program, const Processor& process) {
+  auto parse = [&] { return ResourceList::Parse(std::move(input)); };
+  return Run(parse, out, err, program, process, StreamOptions{});
+}
+
+int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err,
+              const std::string& program, const Processor& process, const StreamOptions& options) {
+  auto parse = [&] { return ResourceList::ParseStream(std::move(input), std::move(config), options.files); };
+  return Run(parse, out, err, program, process, options);
 }
 
 std::string SummarizeResults(const std::vector<Result>& results) {

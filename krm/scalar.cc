@@ -1,4 +1,4 @@
-#include "krm/scalar.h"
+#include "krm/scalar_internal.h"
 
 #include <cstdio>
 
@@ -53,7 +53,7 @@ size_t BlockScalarEnd(const std::string& t, size_t begin, size_t parent_indent) 
     size_t eol = t.find('\n', line);
     size_t next = eol == std::string::npos ? n : eol + 1;
     size_t k = line + ind;
-    bool blank = k >= n || IsBreak(t[k]) || (t[k] == '\t' && false);
+    bool blank = k >= n || IsBreak(t[k]);
     if (!blank) {
       if (content_indent == 0) {
         if (ind <= parent_indent) break;

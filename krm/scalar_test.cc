@@ -1,4 +1,4 @@
-#include "krm/scalar.h"
+#include "krm/scalar_internal.h"
 
 #include <doctest/doctest.h>
 

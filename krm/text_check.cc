@@ -1,4 +1,8 @@
-#include "krm/text_check.h"
+#include "krm/text_check_internal.h"
+
+#include <cstdint>
+
+#include "krm/resource_list.h"
 
 namespace krm {
 namespace {
@@ -54,6 +58,15 @@ size_t FindUnreadableText(const std::string& text, std::string& why) {
     i += n;
   }
   return std::string::npos;
+}
+
+void RequireReadable(const std::string& text, const std::string& prefix) {
+  if (text.size() >= UINT32_MAX)
+    throw InputError({1, 1}, prefix + "the input has " + std::to_string(text.size()) +
+                                 " bytes; at most 4 GiB - 1 can be read (offsets are 32-bit)");
+  std::string why;
+  size_t at = FindUnreadableText(text, why);
+  if (at != std::string::npos) throw InputError(PositionOf(text, at), prefix + why);
 }
 
 }  // namespace krm

@@ -1,4 +1,4 @@
-#include "krm/text_check.h"
+#include "krm/text_check_internal.h"
 
 #include <doctest/doctest.h>
 

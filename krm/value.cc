@@ -1,6 +1,6 @@
 #include "krm/value.h"
 
-#include "krm/scalar.h"
+#include "krm/scalar_internal.h"
 
 namespace krm {
 

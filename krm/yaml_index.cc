@@ -9,7 +9,8 @@
 #include <streambuf>
 
 #include "krm/document.h"
-#include "krm/scalar.h"
+#include "krm/document_internal.h"
+#include "krm/scalar_internal.h"
 
 namespace krm {
 namespace {
@@ -52,14 +53,14 @@ class Indexer : public YAML::EventHandler {
     uint32_t content = SkipProperties(pos);
     uint32_t end = ExplicitNullEnd(content);
     if (end != 0) {
-      b_.leaf(Kind::Null, Style::Plain, pos, content, end, {}, false);
+      b_.leaf(NodeKind::Null, Style::Plain, pos, content, end, {}, false);
       return;
     }
     // Nothing written: anchor the empty span just after the previous sibling.
     NodeId prev = b_.lastChild();
     uint32_t at = prev == kNoNode ? pos : b_.doc().node(prev).end;
     if (content != pos) at = content;  // "key: &a" keeps its properties
-    b_.leaf(Kind::Null, Style::Plain, at, at, at, {}, true);
+    b_.leaf(NodeKind::Null, Style::Plain, at, at, at, {}, true);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -68,7 +69,7 @@ class Indexer : public YAML::EventHandler {
     while (end < t_.size() && !IsSpace(t_[end]) && t_[end] != ',' && t_[end] != ']' &&
            t_[end] != '}')
       ++end;
-    b_.leaf(Kind::Alias, Style::Plain, pos, pos, end, {}, false);
+    b_.leaf(NodeKind::Alias, Style::Plain, pos, pos, end, {}, false);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
@@ -87,18 +88,18 @@ class Indexer : public YAML::EventHandler {
     }
     size_t end = ScalarEnd(t_, content, style, b_.inFlow(), value, LineIndent(content));
     if (end == std::string::npos) end = content;  // extent unknown: never edited
-    b_.leaf(Kind::Scalar, style, pos, content, static_cast<uint32_t>(end), value, false);
+    b_.leaf(NodeKind::Scalar, style, pos, content, static_cast<uint32_t>(end), value, false);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value style) override {
-    Open(Kind::Seq, mark, style);
+    Open(NodeKind::Seq, mark, style);
   }
   void OnSequenceEnd() override { Close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                   YAML::EmitterStyle::value style) override {
-    Open(Kind::Map, mark, style);
+    Open(NodeKind::Map, mark, style);
   }
   void OnMapEnd() override { Close(); }
 
@@ -139,7 +140,7 @@ class Indexer : public YAML::EventHandler {
     return i - start;
   }
 
-  void Open(Kind kind, const YAML::Mark& mark, YAML::EmitterStyle::value style) {
+  void Open(NodeKind kind, const YAML::Mark& mark, YAML::EmitterStyle::value style) {
     uint32_t pos = Pos(mark);
     if (open_.size() >= kMaxNesting) throw ParseError(pos, NestingTooDeep());
     uint32_t content = SkipProperties(pos);

@@ -3,6 +3,7 @@
 #ifndef KRM_DOCUMENT_H_
 #define KRM_DOCUMENT_H_
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -15,7 +16,8 @@ namespace krm {
 using NodeId = uint32_t;
 constexpr NodeId kNoNode = UINT32_MAX;
 
-enum class Kind : uint8_t { Null, Scalar, Map, Seq, Alias };
+// What a node is (a YAML node kind; not a resource kind).
+enum class NodeKind : uint8_t { Null, Scalar, Map, Seq, Alias };
 
 // How a node is written. Containers are Block or Flow.
 enum class Style : uint8_t {
@@ -34,48 +36,19 @@ struct Node {
   uint16_t in_flow : 1;      // inside a flow collection
   uint16_t implicit : 1;     // an implicit null (nothing written)
   uint16_t value_in_text : 1;  // the value is the text itself (plain, one line)
-  Kind kind = Kind::Null;
+  NodeKind kind = NodeKind::Null;
   Style style = Style::Plain;
+
+  // The longest anchor and tag before a node's content that content_off can
+  // hold; a longer one is a ParseError.
+  static constexpr uint32_t kMaxContentOffset = 8191;
 
   Node() : content_off(0), in_flow(0), implicit(0), value_in_text(0) {}
   uint32_t content() const { return begin + content_off; }
 };
-
-// Nodes in fixed blocks: growing never copies what is already there, so the
-// peak memory of a parse stays close to what the nodes need.
-class NodeStore {
- public:
-  static constexpr unsigned kShift = 15;
-  static constexpr size_t kBlockSize = size_t{1} << kShift;
-  size_t size() const { return size_; }
-  Node& operator[](NodeId id) { return blocks_[id >> kShift][id & kMask]; }
-  const Node& operator[](NodeId id) const { return blocks_[id >> kShift][id & kMask]; }
-  // Moves every node of `other` to the end of this store without copying
-  // them: the store first skips to a block boundary (the skipped ids hold
-  // default nodes no one refers to), then takes over `other`'s blocks.
-  // Returns the id the first node of `other` now has. `other` is left empty.
-  NodeId adopt(NodeStore&& other) {
-    size_ = (size_ + kMask) & ~kMask;
-    blocks_.resize(size_ >> kShift);
-    NodeId base = static_cast<NodeId>(size_);
-    for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
-    size_ += other.size_;
-    other.blocks_.clear();
-    other.size_ = 0;
-    return base;
-  }
-  NodeId push_back(const Node& n) {
-    if ((size_ & kMask) == 0) blocks_.emplace_back(new Node[kMask + 1]);
-    NodeId id = static_cast<NodeId>(size_++);
-    (*this)[id] = n;
-    return id;
-  }
-
- private:
-  static constexpr size_t kMask = kBlockSize - 1;
-  std::vector<std::unique_ptr<Node[]>> blocks_;
-  size_t size_ = 0;
-};
+// A large input holds tens of millions of nodes: the layout is part of the
+// memory budget (README, Limits).
+static_assert(sizeof(Node) == 28, "Node must stay 28 bytes");
 
 // The deepest nesting of maps and sequences either parser accepts; deeper
 // input is a ParseError ("nesting deeper than 256 levels") at the collection
@@ -118,13 +91,17 @@ class Document {
   // The root node of each document, in order.
   const std::vector<NodeId>& roots() const { return roots_; }
 
-  const Node& node(NodeId id) const { return nodes_[id]; }
-  Kind kind(NodeId id) const { return id == kNoNode ? Kind::Null : nodes_[id].kind; }
-  bool isMap(NodeId id) const { return kind(id) == Kind::Map; }
-  bool isSeq(NodeId id) const { return kind(id) == Kind::Seq; }
-  bool isScalar(NodeId id) const { return kind(id) == Kind::Scalar; }
+  // The node `id` (which must be a node of this document).
+  const Node& node(NodeId id) const {
+    assert(id < size_);
+    return blocks_[id >> kShift][id & kMask];
+  }
+  NodeKind kind(NodeId id) const { return id == kNoNode ? NodeKind::Null : node(id).kind; }
+  bool isMap(NodeId id) const { return kind(id) == NodeKind::Map; }
+  bool isSeq(NodeId id) const { return kind(id) == NodeKind::Seq; }
+  bool isScalar(NodeId id) const { return kind(id) == NodeKind::Scalar; }
   // True for a missing node or a (possibly implicit) null.
-  bool isNull(NodeId id) const { return id == kNoNode || nodes_[id].kind == Kind::Null; }
+  bool isNull(NodeId id) const { return kind(id) == NodeKind::Null; }
 
   // The decoded value of a scalar ("" for anything else).
   std::string_view value(NodeId id) const;
@@ -141,50 +118,32 @@ class Document {
   NodeId at(NodeId from, std::string_view dotted) const;
   // The scalar value under `key`, or "" when absent or not a scalar.
   std::string_view str(NodeId map, std::string_view key) const;
-  // Children of a sequence, or the values of a map.
+  // The items of a sequence (none for anything else).
   std::vector<NodeId> items(NodeId seq) const;
+  // The values of a map, in order (none for anything else).
+  std::vector<NodeId> values(NodeId map) const;
   // (key, value) pairs of a map.
   std::vector<std::pair<NodeId, NodeId>> pairs(NodeId map) const;
 
   // Number of nodes; for benchmarks and tests.
-  size_t nodeCount() const { return nodes_.size(); }
+  size_t nodeCount() const { return size_; }
 
  private:
-  friend class DocumentBuilder;
-  friend class DocumentJoiner;
+  // Building and joining documents (krm/document_internal.h).
+  friend class DocumentInternal;
+  Document() = default;
+
+  // Nodes live in fixed blocks of 2^kShift: growing never copies what is
+  // already there, so the peak memory of a parse stays close to what the
+  // nodes need.
+  static constexpr unsigned kShift = 15;
+  static constexpr size_t kMask = (size_t{1} << kShift) - 1;
   const std::string* text_ = nullptr;
   bool json_ = false;
-  NodeStore nodes_;
-  std::string arena_;
+  std::vector<std::unique_ptr<Node[]>> blocks_;
+  size_t size_ = 0;
+  std::string arena_;  // scalar values that differ from their text
   std::vector<NodeId> roots_;
-};
-
-// Used by the YAML and JSON indexers to append nodes in document order.
-class DocumentBuilder {
- public:
-  explicit DocumentBuilder(const std::string& text, bool json);
-  // Opens a container starting at `begin`.
-  void open(Kind kind, Style style, uint32_t begin, uint32_t content);
-  // Closes the innermost container; `end` is one past its last byte.
-  void close(uint32_t end);
-  // Adds a leaf.
-  NodeId leaf(Kind kind, Style style, uint32_t begin, uint32_t content,
-              uint32_t end, std::string_view value, bool implicit);
-  // True when the innermost open container is a flow collection.
-  bool inFlow() const;
-  // The last node added (closed containers included).
-  NodeId last() const { return last_; }
-  // The last child of the innermost open container, or kNoNode.
-  NodeId lastChild() const;
-  Document finish();
-  Document& doc() { return doc_; }
-
- private:
-  NodeId add(Node n);
-  Document doc_;
-  struct Open { NodeId id; NodeId last_child; };
-  std::vector<Open> stack_;
-  NodeId last_ = kNoNode;
 };
 
 }  // namespace krm

@@ -18,6 +18,11 @@ class Editor {
  public:
   // Edits of `doc` go to `patch`; new lines end with `eol`.
   Editor(const Document& doc, Patch& patch, std::string eol = "\n");
+  // The document and patch are borrowed: temporaries would dangle.
+  Editor(Document&&, Patch&, std::string = "\n") = delete;
+  Editor(const Document&, Patch&&, std::string = "\n") = delete;
+  Editor(const Editor&) = delete;
+  Editor& operator=(const Editor&) = delete;
 
   const Document& doc() const { return doc_; }
 

@@ -14,13 +14,13 @@ class Embedded {
  public:
   // Takes the decoded value of `scalar` in `outer` as the inner text.
   Embedded(const Document& outer, NodeId scalar);
+  // The outer document is borrowed: a temporary would dangle.
+  Embedded(Document&&, NodeId) = delete;
+  Embedded(const Embedded&) = delete;
+  Embedded& operator=(const Embedded&) = delete;
 
   // The inner text: what a reader of the string sees.
   const std::string& text() const { return text_; }
-
-  // True when inner edits map straight onto the outer bytes (a literal
-  // block scalar whose lines were checked to match the value).
-  bool mapsInPlace() const { return in_place_; }
 
   // Carries the inner edits into `outer_patch`. A literal block (`|`, `|-`,
   // `|+`, with or without an indentation indicator) is edited line by line,

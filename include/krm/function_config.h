@@ -30,6 +30,8 @@ class FunctionConfig {
   // naming it and the accepted keys. Annotations are never read.
   static FunctionConfig Read(const Document& doc, NodeId node, const ConfigSchema& schema,
                              std::vector<Result>& results);
+  // The document is borrowed: a temporary would dangle.
+  static FunctionConfig Read(Document&&, NodeId, const ConfigSchema&, std::vector<Result>&) = delete;
 
   Form form() const { return form_; }
   bool usable() const { return form_ == Form::ConfigMap || form_ == Form::Typed; }
@@ -42,15 +44,12 @@ class FunctionConfig {
   std::string path(std::string_view key) const;
   // A reference to the config object for results.
   ResourceRef ref() const { return ref_; }
-  // The field names present, in order.
-  const std::vector<std::string>& present() const { return present_; }
 
  private:
   const Document* doc_ = nullptr;
   NodeId fields_ = kNoNode;
   Form form_ = Form::Missing;
   ResourceRef ref_;
-  std::vector<std::string> present_;
 };
 
 }  // namespace krm

@@ -25,7 +25,6 @@ class Patch {
   void replace(size_t begin, size_t end, std::string text);
   void insert(size_t at, std::string text);
   bool empty() const { return edits_.empty(); }
-  size_t size() const { return edits_.size(); }
   // The edits, sorted by position (stable for equal positions).
   std::vector<Edit> sorted() const;
   // True when two edits replace overlapping ranges (a bug in a caller).

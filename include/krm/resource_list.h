@@ -37,7 +37,6 @@ std::string FormatInputError(const std::string& program, const InputError& e);
 // One resource in the input.
 struct Item {
   NodeId node = kNoNode;   // the object's map
-  size_t position = 0;     // index in items (or in the stream)
   std::string api_version;
   std::string kind;
   std::string name;
@@ -66,6 +65,10 @@ class ResourceList {
   static std::unique_ptr<ResourceList> ParseStream(std::string bytes, std::string config,
                                                    std::vector<FileRef> files = {});
 
+  // The documents borrow the bytes this object owns: it stays where it was made.
+  ResourceList(const ResourceList&) = delete;
+  ResourceList& operator=(const ResourceList&) = delete;
+
   const Source& source() const { return source_; }
   const Document& doc() const { return *doc_; }
   const std::vector<Item>& items() const { return items_; }
@@ -88,7 +91,7 @@ class ResourceList {
 
  private:
   ResourceList(std::string bytes) : source_(std::move(bytes)) {}
-  void indexItem(NodeId node, size_t position);
+  void indexItem(NodeId node);
   [[noreturn]] void fail(size_t offset, const std::string& what) const;
 
   Source source_;

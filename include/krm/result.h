@@ -32,12 +32,27 @@ struct FileRef {
   long index = 0;
 };
 
+// One result. Build it one way (as the kpt function SDK's Results.Errorf
+// and Warningf do): Result::Error("message").about(ref).at("spec.x").
 struct Result {
   Severity severity = Severity::Info;
   std::string message;
   std::optional<ResourceRef> resource;
   std::optional<FieldRef> field;
   std::optional<FileRef> file;
+
+  static Result Of(Severity severity, std::string message);
+  static Result Error(std::string message) { return Of(Severity::Error, std::move(message)); }
+  static Result Warning(std::string message) { return Of(Severity::Warning, std::move(message)); }
+  static Result Info(std::string message) { return Of(Severity::Info, std::move(message)); }
+  // The resource it is about.
+  Result& about(ResourceRef ref);
+  // The field it is about, with its current and proposed values; an empty
+  // path sets no field.
+  Result& at(std::string path, std::optional<std::string> current = std::nullopt,
+             std::optional<std::string> proposed = std::nullopt);
+  // The file the resource came from, when known.
+  Result& in(std::optional<FileRef> file);
 };
 
 // True when any result is an error.

@@ -1,7 +1,7 @@
-// krm/item_split.h: where the items of a block-style ResourceList begin, found
+// krm/item_split_internal.h: where the items of a block-style ResourceList begin, found
 // by reading lines, so that groups of items can be indexed independently.
-#ifndef KRM_ITEM_SPLIT_H_
-#define KRM_ITEM_SPLIT_H_
+#ifndef KRM_ITEM_SPLIT_INTERNAL_H_
+#define KRM_ITEM_SPLIT_INTERNAL_H_
 
 #include <cstddef>
 #include <optional>
@@ -33,4 +33,4 @@ std::optional<ItemSplit> SplitBlockItems(const std::string& text);
 
 }  // namespace krm
 
-#endif  // KRM_ITEM_SPLIT_H_
+#endif  // KRM_ITEM_SPLIT_INTERNAL_H_

@@ -1,9 +1,9 @@
-// krm/text_check.h: what a YAML or JSON reader may be handed. Input must be
+// krm/text_check_internal.h: what a YAML or JSON reader may be handed. Input must be
 // UTF-8 without NUL bytes; yaml-cpp 0.7 reads a NUL as an escape character,
 // mixes encodings on UTF-16 input, and drops a byte-order mark met inside
 // a document together with the text around it.
-#ifndef KRM_TEXT_CHECK_H_
-#define KRM_TEXT_CHECK_H_
+#ifndef KRM_TEXT_CHECK_INTERNAL_H_
+#define KRM_TEXT_CHECK_INTERNAL_H_
 
 #include <cstddef>
 #include <string>
@@ -18,6 +18,11 @@ namespace krm {
 // U+10FFFF, cut-off sequences), and a byte-order mark past the start.
 size_t FindUnreadableText(const std::string& text, std::string& why);
 
+// Throws InputError (krm/resource_list.h), before any parse, for input whose
+// node spans would not fit 32-bit offsets (4 GiB or more) and for input
+// FindUnreadableText refuses. `prefix` starts the message ("functionConfig: ").
+void RequireReadable(const std::string& text, const std::string& prefix = "");
+
 }  // namespace krm
 
-#endif  // KRM_TEXT_CHECK_H_
+#endif  // KRM_TEXT_CHECK_INTERNAL_H_

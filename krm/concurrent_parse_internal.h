@@ -1,9 +1,9 @@
-// krm/concurrent_parse.h: indexing a large ResourceList on several cores.
+// krm/concurrent_parse_internal.h: indexing a large ResourceList on several cores.
 // yaml-cpp's scanner is where the time goes, so groups of items are indexed
 // on their own threads and the indexes joined into one Document, the same
 // one Document::ParseYaml would build.
-#ifndef KRM_CONCURRENT_PARSE_H_
-#define KRM_CONCURRENT_PARSE_H_
+#ifndef KRM_CONCURRENT_PARSE_INTERNAL_H_
+#define KRM_CONCURRENT_PARSE_INTERNAL_H_
 
 #include <cstddef>
 #include <string>
@@ -27,4 +27,4 @@ unsigned DefaultParseThreads();
 
 }  // namespace krm
 
-#endif  // KRM_CONCURRENT_PARSE_H_
+#endif  // KRM_CONCURRENT_PARSE_INTERNAL_H_

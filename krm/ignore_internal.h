@@ -1,7 +1,7 @@
-// krm/ignore.h: the patterns of a `.krmignore` file, as kpt reads them
+// krm/ignore_internal.h: the patterns of a `.krmignore` file, as kpt reads them
 // (gitignore syntax, relative to the directory that holds the file).
-#ifndef KRM_IGNORE_H_
-#define KRM_IGNORE_H_
+#ifndef KRM_IGNORE_INTERNAL_H_
+#define KRM_IGNORE_INTERNAL_H_
 
 #include <string>
 #include <vector>
@@ -39,4 +39,4 @@ bool GlobPathMatch(const std::string& glob, const std::string& path);
 
 }  // namespace krm
 
-#endif  // KRM_IGNORE_H_
+#endif  // KRM_IGNORE_INTERNAL_H_

@@ -1,7 +1,7 @@
-// krm/scalar.h: where a scalar ends in the text, and how to write a new one
+// krm/scalar_internal.h: where a scalar ends in the text, and how to write a new one
 // so that it reads back as the same string.
-#ifndef KRM_SCALAR_H_
-#define KRM_SCALAR_H_
+#ifndef KRM_SCALAR_INTERNAL_H_
+#define KRM_SCALAR_INTERNAL_H_
 
 #include <cstddef>
 #include <string>
@@ -37,4 +37,4 @@ std::string RenderScalar(std::string_view value, Style style, bool in_flow, bool
 
 }  // namespace krm
 
-#endif  // KRM_SCALAR_H_
+#endif  // KRM_SCALAR_INTERNAL_H_

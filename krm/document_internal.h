@@ -1,0 +1,68 @@
+// krm/document_internal.h: how the indexers build a Document and how the
+// concurrent parser joins several into one. Not part of krm's public API
+// (the pattern of leveldb's db/write_batch_internal.h): only krm/*.cc use it.
+#ifndef KRM_DOCUMENT_INTERNAL_H_
+#define KRM_DOCUMENT_INTERNAL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "krm/document.h"
+
+namespace krm {
+
+class DocumentInternal {
+ public:
+  // An empty document over `text` (borrowed).
+  static Document Empty(const std::string& text, bool json);
+  // A node to change while building.
+  static Node& Mutable(Document& d, NodeId id) {
+    assert(id < d.size_);
+    return d.blocks_[id >> Document::kShift][id & Document::kMask];
+  }
+  // Appends a node; returns its id. Throws ParseError past 2^32 - 1 nodes.
+  static NodeId Push(Document& d, const Node& n);
+  // Moves every node of `from` to the end of `to` without copying them:
+  // `to` first skips to a block boundary (the skipped ids hold default
+  // nodes no one refers to), then takes over `from`'s blocks. Returns the
+  // id the first node of `from` now has; child and sibling ids and arena
+  // offsets of the moved nodes are shifted to match. `from` is left empty.
+  static NodeId Adopt(Document& to, Document& from);
+  static std::vector<NodeId>& Roots(Document& d) { return d.roots_; }
+  static std::string& Arena(Document& d) { return d.arena_; }
+};
+
+// Appends nodes in document order, for the YAML and JSON indexers.
+class DocumentBuilder {
+ public:
+  DocumentBuilder(const std::string& text, bool json) : doc_(DocumentInternal::Empty(text, json)) {}
+  // Opens a container starting at `begin`, whose content starts at `content`.
+  void open(NodeKind kind, Style style, uint32_t begin, uint32_t content);
+  // Closes the innermost container; `end` is one past its last byte.
+  void close(uint32_t end);
+  // Adds a leaf.
+  NodeId leaf(NodeKind kind, Style style, uint32_t begin, uint32_t content, uint32_t end, std::string_view value,
+              bool implicit);
+  // True when the innermost open container is a flow collection.
+  bool inFlow() const;
+  // The last child of the innermost open container, or kNoNode.
+  NodeId lastChild() const;
+  // The document; the builder is spent.
+  Document finish();
+  // The document built so far, read-only.
+  const Document& doc() const { return doc_; }
+
+ private:
+  NodeId add(Node n);
+  Document doc_;
+  struct Open {
+    NodeId id;
+    NodeId last_child;
+  };
+  std::vector<Open> stack_;
+};
+
+}  // namespace krm
+
+#endif  // KRM_DOCUMENT_INTERNAL_H_

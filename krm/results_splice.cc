@@ -1,0 +1,77 @@
+#include "krm/results_splice_internal.h"
+
+#include "krm/editor.h"
+
+namespace krm {
+namespace {
+
+void EnsureItems(const Document& d, NodeId root, const std::string& eol, Editor& ed, Patch& all) {
+  const std::string& text = d.text();
+  NodeId items_key = d.keyOf(root, "items");
+  if (items_key == kNoNode) {
+    if (d.node(root).style == Style::Flow) {
+      ed.addKey(root, "items", Value::List({}));
+    } else {
+      std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
+      all.insert(text.size(), lead + "items: []" + eol);
+    }
+  } else if (d.isNull(d.node(items_key).next)) {
+    ed.fillNull(items_key, d.node(items_key).next, Value::List({}));
+  }
+}
+
+// Drops the key `old` of a flow map with the comma that joins it to its
+// neighbour.
+void RemoveFlowKey(const Document& d, NodeId root, NodeId old, Patch& all) {
+  auto pairs = d.pairs(root);
+  size_t i = 0;
+  while (pairs[i].first != old) ++i;
+  uint32_t end = d.node(pairs[i].second).end;
+  if (i > 0) {
+    all.replace(d.node(pairs[i - 1].second).end, end, "");
+  } else if (pairs.size() > 1) {
+    all.replace(d.node(old).begin, d.node(pairs[1].first).begin, "");
+  } else {
+    all.replace(d.node(old).begin, end, "");
+  }
+}
+
+// A flow document: the results become (or replace) its last entry, in the
+// one JSON layout: `,\n  "results": [...]`.
+void FlowResults(const Document& d, NodeId root, const std::vector<Result>& results, Patch& all) {
+  NodeId old = d.keyOf(root, "results");
+  if (old != kNoNode) RemoveFlowKey(d, root, old, all);
+  if (results.empty()) return;
+  auto pairs = d.pairs(root);
+  NodeId last = kNoNode;
+  for (auto& [k, v] : pairs) {
+    if (k != old) last = v;
+  }
+  std::string key = d.json() ? "\"results\"" : "results";
+  std::string entry = "  " + key + ": " + RenderResultsJson(results);
+  if (last == kNoNode) {
+    all.insert(d.node(root).content() + 1, "\n" + entry + "\n");
+  } else {
+    all.insert(d.node(last).end, ",\n" + entry);
+  }
+}
+
+}  // namespace
+
+void SpliceListKeys(const Document& d, NodeId root, const std::vector<Result>& results, const std::string& eol,
+                    Patch& all) {
+  Editor ed(d, all, eol);
+  EnsureItems(d, root, eol, ed, all);
+  if (d.node(root).style == Style::Flow) {
+    FlowResults(d, root, results, all);
+    return;
+  }
+  NodeId old = d.keyOf(root, "results");
+  if (old != kNoNode) ed.removeKey(root, old);
+  if (results.empty()) return;
+  const std::string& text = d.text();
+  std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
+  all.insert(text.size(), lead + RenderResultsYaml(results, eol));
+}
+
+}  // namespace krm

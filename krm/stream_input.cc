@@ -1,0 +1,58 @@
+// ResourceList::ParseStream: a plain multi-document YAML stream as the
+// items, with the functionConfig given apart (the CLI and kustomize's
+// legacy exec plugins).
+#include "krm/resource_list.h"
+#include "krm/text_check_internal.h"
+
+namespace krm {
+
+std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::string config,
+                                                        std::vector<FileRef> files) {
+  std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
+  rl->stream_ = true;
+  const std::string& text = rl->source_.text();
+  RequireReadable(text);
+  try {
+    rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
+  } catch (const ParseError& e) {
+    rl->fail(e.offset(), e.what());
+  }
+  const Document& d = *rl->doc_;
+  size_t pos = 0;
+  for (NodeId root : d.roots()) {
+    if (d.isNull(root)) continue;  // empty document between separators
+    if (!d.isMap(root)) rl->fail(d.node(root).begin, "document " + std::to_string(pos) + " is not an object");
+    rl->indexItem(root);
+    if (pos < files.size()) {
+      Item& it = rl->items_.back();
+      it.path = files[pos].path;
+      it.index = files[pos].index;
+      it.has_path = true;
+    }
+    ++pos;
+  }
+  if (rl->items_.empty())
+    throw InputError({1, 1}, "no resources in the input: refusing to write an empty stream");
+  rl->config_text_ = std::move(config);
+  if (rl->config_text_.find_first_not_of(" \t\r\n") != std::string::npos) {
+    Source cfg(rl->config_text_);
+    rl->config_text_ = cfg.text();
+    RequireReadable(rl->config_text_, "functionConfig: ");
+    try {
+      rl->config_doc_ = std::make_unique<Document>(Document::ParseYaml(rl->config_text_));
+    } catch (const ParseError& e) {
+      LineCol at = PositionOf(rl->config_text_, e.offset());
+      throw InputError(at, std::string("functionConfig: ") + e.what());
+    }
+    const Document& c = *rl->config_doc_;
+    for (NodeId root : c.roots()) {
+      if (!c.isNull(root)) {
+        rl->function_config_ = root;
+        break;
+      }
+    }
+  }
+  return rl;
+}
+
+}  // namespace krm
