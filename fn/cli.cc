@@ -15,76 +15,6 @@
 
 namespace fn {
 
-const std::string& HelpText() {
-  static const std::string kHelp = R"(k8ssandra-images: relocate every K8ssandra image to your own registry.
-
-A KRM function. It reads a ResourceList on stdin and writes it back on stdout
-with every image relocated: the cass-operator ImageConfig embedded in its
-ConfigMap (v1beta1 and v1beta2), K8ssandraCluster, CassandraDatacenter, Reaper
-and Stargate images (strings and structured), and every workload's pod images.
-Only the edited values change; comments, quoting and layout stay byte for byte.
-
-Usage:
-  k8ssandra-images < resource-list.yaml          ResourceList mode (kpt, kustomize)
-  k8ssandra-images --config CFG [--results FILE] [--quiet] [FILE|DIR...]
-                                                 plain YAML files (or stdin) -> stdout;
-                                                 also a Helm post-renderer
-  k8ssandra-images CFG < stream.yaml             kustomize legacy exec plugin
-  k8ssandra-images --help | help | --version
-
-Plain files: a DIR is read as kpt reads a package: *.yaml and *.yml files,
-recursively, each directory's entries in name order; hidden files and
-directories, what a .krmignore matches, Kptfile and kustomization.yaml/.yml/
-Kustomization are skipped. Objects annotated config.kubernetes.io/local-config:
-"true" and the config file itself are not written. A document without
-apiVersion or kind is an error (FILE:LINE:COL). No resources at all is an error
-(exit 1), never an empty stream. Results go to stderr, then a summary line;
---quiet drops the info lines, --results FILE also writes them as YAML.
-
-  kpt fn eval DIR --exec k8ssandra-images -- registry=registry.corp.example:5000
-
-functionConfig: a v1 ConfigMap (data holds strings) or
-  apiVersion: fn.k8ssandra-images.dev/v1alpha1
-  kind: RegistryRewrite
-  spec: (the same fields)
-
-  registry      target for every image no rule matches: host[:port][/path]
-                (optional when rules are given)
-  rules         source prefix -> target; the longest matching `from` wins.
-                typed: [{from: docker.io, to: reg.example:5000/hub}, ...]
-                ConfigMap: "docker.io=reg.example:5000/hub,cr.k8ssandra.io=reg.example:5000/k8s"
-  path          keep (default): target + source path (busybox -> REG/library/busybox)
-                flatten: target + last path component (REG/medusa:0.29.1)
-                nest: target + source registry + path (REG/docker.io/k8ssandra/medusa:0.29.1)
-  exclude       glob patterns on the normalized name without tag/digest
-                (docker.io/library/busybox, ghcr.io/*); list or comma-separated
-  pullSecret    a Secret name: added to imagePullSecrets, pullSecretRef, the
-                ImageConfig's pull secrets and IMAGE_PULL_SECRETS
-  pullPolicy    Always | IfNotPresent | Never: set where an image was relocated
-  targets       which families to touch: imageConfig, k8ssandra, workloads
-                (default: all); list or comma-separated
-  imageConfig   rewrite (default): relocate each ImageConfig entry;
-                override: set only the format's own switch (v1beta1
-                imageRegistry, v1beta2 overrides.registry/.repository); needs
-                one target for every image
-  strict        true: every warning (an image left off the mirror, a config
-                key not understood) becomes an error, so the run fails (exit 1)
-  additionalImageFields
-                string image fields of other kinds, kustomize fieldSpec style:
-                typed: [{group, version, kind, path: spec/list[]/image}]
-                ConfigMap: "example.com/v1/Foo:spec/image,Bar:spec/x/image"
-
-Results: one info result per change, warnings for what could not be relocated
-safely, errors for a bad config. Paths inside the embedded ImageConfig are the
-ConfigMap field, '|', then the path in the document:
-  data.image_config.yaml|images.system-logger.registry
-
-Exit codes: 0 done (warnings possible); 1 an error result, or unreadable input
-(then stdout is empty and stderr says line:column); 2 a usage error.
-)";
-  return kHelp;
-}
-
 std::string VersionText() { return std::string(names::kProgram) + " " + K8SI_VERSION; }
 
 namespace {
@@ -148,23 +78,40 @@ std::string ParsePlainArgs(const std::vector<std::string>& args, PlainArgs& pa) 
   return "";
 }
 
-}  // namespace
-
-int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+// Reads the plain input: stdin, or the files and directories named, as kpt
+// reads a package. Returns false after printing why it cannot.
+bool ReadPlainInput(const PlainArgs& pa, std::istream& in, std::ostream& err, std::string& stream,
+                    krm::StreamOptions& options) {
   const std::string program = names::kProgram;
-  if (args.empty()) return krm::RunResourceList(krm::ReadAll(in), out, err, program, Relocate);
-  if (args[0] == "--help" || args[0] == "-h" || (args.size() == 1 && args[0] == "help")) {
-    out << HelpText();
-    return 0;
+  if (pa.files.empty() || (pa.files.size() == 1 && pa.files[0] == "-")) {
+    stream = krm::ReadAll(in);
+    return true;
   }
-  if (args[0] == "--version") {
-    out << VersionText() << "\n";
-    return 0;
+  std::vector<std::string> paths;
+  try {
+    for (const std::string& arg : pa.files) {
+      std::vector<std::string> more = krm::PackageFiles(arg);
+      paths.insert(paths.end(), more.begin(), more.end());
+    }
+    krm::PackageStream ps = krm::ReadPackage(paths, pa.config_path);
+    if (ps.files.empty()) {
+      std::string named;
+      for (const std::string& arg : pa.files) named += (named.empty() ? "" : ", ") + arg;
+      err << program << ": no resources in " << named << ": refusing to write an empty stream\n";
+      return false;
+    }
+    stream = std::move(ps.text);
+    options.files = std::move(ps.files);
+  } catch (const krm::InputError& e) {
+    err << krm::FormatInputError(program, e) << "\n";
+    return false;
   }
-  PlainArgs pa;
-  std::string why = ParsePlainArgs(args, pa);
-  if (!why.empty()) return Usage(err, why);
+  return true;
+}
+
+// Plain files, stdin, or the legacy plugin: the config comes from a file.
+int RunPlain(const PlainArgs& pa, std::istream& in, std::ostream& out, std::ostream& err) {
+  const std::string program = names::kProgram;
   std::string config;
   if (!ReadFile(pa.config_path, config)) {
     err << program << ": cannot read config " << pa.config_path << "\n";
@@ -183,30 +130,27 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
     options.results = &results;
   }
   std::string stream;
-  if (pa.files.empty() || (pa.files.size() == 1 && pa.files[0] == "-")) {
-    stream = krm::ReadAll(in);
-  } else {
-    std::vector<std::string> paths;
-    try {
-      for (const std::string& arg : pa.files) {
-        std::vector<std::string> more = krm::PackageFiles(arg);
-        paths.insert(paths.end(), more.begin(), more.end());
-      }
-      krm::PackageStream ps = krm::ReadPackage(paths, pa.config_path);
-      if (ps.files.empty()) {
-        std::string named;
-        for (const std::string& arg : pa.files) named += (named.empty() ? "" : ", ") + arg;
-        err << program << ": no resources in " << named << ": refusing to write an empty stream\n";
-        return 1;
-      }
-      stream = std::move(ps.text);
-      options.files = std::move(ps.files);
-    } catch (const krm::InputError& e) {
-      err << krm::FormatInputError(program, e) << "\n";
-      return 1;
-    }
-  }
+  if (!ReadPlainInput(pa, in, err, stream, options)) return 1;
   return krm::RunStream(std::move(stream), std::move(config), out, err, program, Relocate, options);
+}
+
+}  // namespace
+
+int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return krm::RunResourceList(krm::ReadAll(in), out, err, names::kProgram, Relocate);
+  if (args[0] == "--help" || args[0] == "-h" || (args.size() == 1 && args[0] == "help")) {
+    out << HelpText();
+    return 0;
+  }
+  if (args[0] == "--version") {
+    out << VersionText() << "\n";
+    return 0;
+  }
+  PlainArgs pa;
+  std::string why = ParsePlainArgs(args, pa);
+  if (!why.empty()) return Usage(err, why);
+  return RunPlain(pa, in, out, err);
 }
 
 }  // namespace fn

@@ -81,28 +81,55 @@ class Reader {
 
   std::optional<Config> read() {
     Config c;
-    if (auto reg = scalar(names::kRegistry); reg && !reg->empty()) {
-      Target t;
-      std::string why = ParseTarget(*reg, t);
-      if (why.empty()) {
-        c.registry = t;
-      } else {
-        error(fc_.path(names::kRegistry), "registry: " + why, *reg);
-      }
-    }
+    readRegistry(c);
     readRules(c);
-    if (auto p = scalar(names::kPath)) {
-      if (*p == "keep" || p->empty()) c.mode = PathMode::Keep;
-      else if (*p == "flatten") c.mode = PathMode::Flatten;
-      else if (*p == "nest") c.mode = PathMode::Nest;
-      else error(fc_.path(names::kPath), "path must be keep, flatten or nest", *p);
+    readMode(c);
+    readExclude(c);
+    readPullSettings(c);
+    readTargets(c);
+    readFieldSpecs(c);
+    readStrict(c);
+    if (ok_ && !c.registry && c.rules.empty()) {
+      error(fc_.isConfigMap() ? "data" : "spec",
+            "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000) "
+            "or rules (a source-to-mirror table, e.g. rules=docker.io=registry.corp.example:5000/hub), or both");
     }
+    if (!ok_) return std::nullopt;
+    return c;
+  }
+
+ private:
+  void readRegistry(Config& c) {
+    auto reg = scalar(names::kRegistry);
+    if (!reg || reg->empty()) return;
+    Target t;
+    std::string why = ParseTarget(*reg, t);
+    if (why.empty()) {
+      c.registry = t;
+    } else {
+      error(fc_.path(names::kRegistry), "registry: " + why, *reg);
+    }
+  }
+
+  void readMode(Config& c) {
+    auto p = scalar(names::kPath);
+    if (!p) return;
+    if (*p == "keep" || p->empty()) c.mode = PathMode::Keep;
+    else if (*p == "flatten") c.mode = PathMode::Flatten;
+    else if (*p == "nest") c.mode = PathMode::Nest;
+    else error(fc_.path(names::kPath), "path must be keep, flatten or nest", *p);
+  }
+
+  void readExclude(Config& c) {
     for (auto& [v, p] : list(names::kExclude)) {
       Exclusion e;
       std::string why = ParseExclusion(v, e);
       if (why.empty()) c.exclude.push_back(e);
       else error(p, "exclude: " + why, v);
     }
+  }
+
+  void readPullSettings(Config& c) {
     if (auto s = scalar(names::kPullSecret); s && !s->empty()) {
       if (IsDns1123Subdomain(*s)) c.pull_secret = *s;
       else error(fc_.path(names::kPullSecret),
@@ -112,6 +139,9 @@ class Reader {
       if (*s == "Always" || *s == "IfNotPresent" || *s == "Never") c.pull_policy = *s;
       else error(fc_.path(names::kPullPolicy), "pullPolicy must be Always, IfNotPresent or Never", *s);
     }
+  }
+
+  void readTargets(Config& c) {
     auto targets = list(names::kTargets);
     if (!targets.empty()) {
       c.image_config = c.k8ssandra = c.workloads = false;
@@ -127,22 +157,16 @@ class Reader {
       else if (*m == "override") c.image_config_mode = ImageConfigMode::Override;
       else error(fc_.path(names::kImageConfig), "imageConfig must be rewrite or override", *m);
     }
-    readFieldSpecs(c);
-    if (auto s = scalar(names::kStrict); s && !s->empty()) {
-      if (*s == "true") c.strict = true;
-      else if (*s == "false") c.strict = false;
-      else error(fc_.path(names::kStrict), "strict must be true or false", *s);
-    }
-    if (ok_ && !c.registry && c.rules.empty()) {
-      error(fc_.isConfigMap() ? "data" : "spec",
-            "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000) "
-            "or rules (a source-to-mirror table, e.g. rules=docker.io=registry.corp.example:5000/hub), or both");
-    }
-    if (!ok_) return std::nullopt;
-    return c;
   }
 
- private:
+  void readStrict(Config& c) {
+    auto s = scalar(names::kStrict);
+    if (!s || s->empty()) return;
+    if (*s == "true") c.strict = true;
+    else if (*s == "false") c.strict = false;
+    else error(fc_.path(names::kStrict), "strict must be true or false", *s);
+  }
+
   void addRule(Config& c, const std::string& from, const std::string& to, const std::string& path) {
     Rule r;
     std::string why = ParseFrom(from, r);
@@ -225,6 +249,11 @@ class Reader {
         }
         check(f, base);
       }
+      return;
+    }
+    if (!d_.isSeq(n)) {
+      error(base, "additionalImageFields must be a list of {group, version, kind, path} or a comma-separated "
+                  "string of [group/]version/Kind:path");
       return;
     }
     size_t i = 0;

@@ -88,6 +88,24 @@ TEST_CASE("each wrong value is an error pointing into the config") {
   CHECK(typed.firstError().rfind("spec.rules[1].to: to: 'nohost'", 0) == 0);
 }
 
+TEST_CASE("exclude entries and additionalImageFields written as a map are errors with one clear message") {
+  Read tagged(std::string(kCm) + "{registry: r.example, exclude: 'busybox:1.36,ghcr.io/*'}\n");
+  CHECK(!tagged.config);
+  CHECK(tagged.firstError() ==
+        "data.exclude: exclude: 'busybox:1.36' has a tag or digest, but exclusions match names (every tag): write "
+        "docker.io/library/busybox");
+  Read map(
+      "apiVersion: fn.k8ssandra-images.dev/v1alpha1\nkind: RegistryRewrite\nmetadata: {name: m}\nspec:\n"
+      "  registry: r.example\n  additionalImageFields:\n    kind: Foo\n    path: spec/image\n");
+  CHECK(!map.config);
+  size_t errors = 0;
+  for (auto& r : map.results) errors += r.severity == krm::Severity::Error;
+  CHECK(errors == 1);
+  CHECK(map.firstError() ==
+        "spec.additionalImageFields: additionalImageFields must be a list of {group, version, kind, path} or a "
+        "comma-separated string of [group/]version/Kind:path");
+}
+
 TEST_CASE("a registry with a port or an IP works; pull secret names are DNS-1123") {
   Read r(std::string(kCm) + "{registry: '10.1.2.3:5000/mirror'}\n");
   REQUIRE(r.config);

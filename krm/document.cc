@@ -41,7 +41,8 @@ NodeId Document::get(NodeId map, std::string_view key) const {
   return k == kNoNode ? kNoNode : node(k).next;
 }
 
-std::string NestingTooDeep() { return "nesting deeper than " + std::to_string(kMaxNesting) + " levels"; }
+NestingError::NestingError(size_t offset)
+    : ParseError(offset, "nesting deeper than " + std::to_string(kMaxNesting) + " levels") {}
 
 NodeId Document::at(NodeId from, std::string_view dotted) const {
   NodeId cur = from;

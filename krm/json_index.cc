@@ -114,7 +114,7 @@ Document Document::ParseJson(const std::string& text) {
                               rapidjson::kParseStopWhenDoneFlag |
                               rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
-  if (handler.tooDeepAt() != SIZE_MAX) throw ParseError(handler.tooDeepAt(), NestingTooDeep());
+  if (handler.tooDeepAt() != SIZE_MAX) throw NestingError(handler.tooDeepAt());
   if (!ok) throw ParseError(ok.Offset(), rapidjson::GetParseError_En(ok.Code()));
   // Only white space may follow the value.
   size_t rest = text.find_first_not_of(" \t\r\n", in.Tell());

@@ -58,55 +58,62 @@ void ResourceList::indexItem(NodeId node) {
   items_.push_back(std::move(it));
 }
 
+void ResourceList::parseDocument(const std::string& text) {
+  // JSON when it parses as JSON; otherwise YAML (flow-style YAML also
+  // starts with '{'), whose error is the one reported.
+  if (source_.looksLikeJson()) {
+    try {
+      doc_ = std::make_unique<Document>(Document::ParseJson(text));
+      return;
+    } catch (const NestingError& e) {
+      fail(e.offset(), e.what());
+    } catch (const ParseError&) {
+    }
+  }
+  try {
+    doc_ = std::make_unique<Document>(ParseYamlConcurrently(text, DefaultParseThreads()));
+  } catch (const ParseError& e) {
+    fail(e.offset(), e.what());
+  }
+}
+
+NodeId ResourceList::checkListRoot() const {
+  const Document& d = *doc_;
+  if (d.roots().size() != 1) {
+    size_t at = d.roots().size() > 1 ? d.node(d.roots()[1]).begin : 0;
+    fail(at, "expected exactly one document holding a ResourceList");
+  }
+  NodeId root = d.roots()[0];
+  if (!d.isMap(root)) fail(d.node(root).begin, "expected a ResourceList object");
+  std::string_view kind = d.str(root, "kind");
+  std::string_view version = d.str(root, "apiVersion");
+  if (kind != "ResourceList") {
+    NodeId k = d.get(root, "kind");
+    fail(k == kNoNode ? d.node(root).begin : d.node(k).begin,
+         "expected kind ResourceList, found " + (kind.empty() ? std::string("no kind") : "'" + std::string(kind) + "'"));
+  }
+  bool known = false;
+  for (const char* v : kListVersions) known = known || version == v;
+  if (!known) {
+    NodeId v = d.get(root, "apiVersion");
+    fail(v == kNoNode ? d.node(root).begin : d.node(v).begin,
+         "unsupported ResourceList apiVersion '" + std::string(version) +
+             "' (expected config.kubernetes.io/v1 or v1beta1)");
+  }
+  return root;
+}
+
 std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
   const std::string& text = rl->source_.text();
   RequireReadable(text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError({1, 1}, "empty input: expected a ResourceList");
-  // JSON when it parses as JSON; otherwise YAML (flow-style YAML also
-  // starts with '{'), whose error is the one reported.
-  if (rl->source_.looksLikeJson()) {
-    try {
-      rl->doc_ = std::make_unique<Document>(Document::ParseJson(text));
-    } catch (const ParseError& e) {
-      if (e.what() == NestingTooDeep()) rl->fail(e.offset(), e.what());
-    }
-  }
-  if (!rl->doc_) {
-    try {
-      rl->doc_ = std::make_unique<Document>(ParseYamlConcurrently(text, DefaultParseThreads()));
-    } catch (const ParseError& e) {
-      rl->fail(e.offset(), e.what());
-    }
-  }
+  rl->parseDocument(text);
   const Document& d = *rl->doc_;
-  if (d.roots().size() != 1) {
-    size_t at = d.roots().size() > 1 ? d.node(d.roots()[1]).begin : 0;
-    rl->fail(at, "expected exactly one document holding a ResourceList");
-  }
-  NodeId root = d.roots()[0];
-  if (!d.isMap(root)) rl->fail(d.node(root).begin, "expected a ResourceList object");
-  rl->root_ = root;
-  std::string_view kind = d.str(root, "kind");
-  std::string_view version = d.str(root, "apiVersion");
-  if (kind != "ResourceList") {
-    NodeId k = d.get(root, "kind");
-    rl->fail(k == kNoNode ? d.node(root).begin : d.node(k).begin,
-             "expected kind ResourceList, found " +
-                 (kind.empty() ? std::string("no kind") : "'" + std::string(kind) + "'"));
-  }
-  bool known = false;
-  for (const char* v : kListVersions) known = known || version == v;
-  if (!known) {
-    NodeId v = d.get(root, "apiVersion");
-    rl->fail(v == kNoNode ? d.node(root).begin : d.node(v).begin,
-             "unsupported ResourceList apiVersion '" + std::string(version) +
-                 "' (expected config.kubernetes.io/v1 or v1beta1)");
-  }
+  NodeId root = rl->root_ = rl->checkListRoot();
   NodeId items = d.get(root, "items");
-  if (!d.isNull(items) && !d.isSeq(items))
-    rl->fail(d.node(items).begin, "items must be a list");
+  if (!d.isNull(items) && !d.isSeq(items)) rl->fail(d.node(items).begin, "items must be a list");
   size_t pos = 0;
   for (NodeId item : d.items(items)) {
     if (!d.isMap(item)) rl->fail(d.node(item).begin, "items[" + std::to_string(pos) + "] is not an object");

@@ -67,42 +67,27 @@ size_t BlockScalarEnd(const std::string& t, size_t begin, size_t parent_indent) 
   return end;
 }
 
-}  // namespace
-
-size_t ScalarEnd(const std::string& t, size_t begin, Style style, bool in_flow,
-                 std::string_view value, size_t parent_indent) {
+// One past the closing quote of a quoted scalar opening at `begin`.
+size_t QuotedEnd(const std::string& t, size_t begin, char quote) {
   size_t n = t.size();
-  if (begin >= n) return value.empty() ? begin : std::string::npos;
-  switch (style) {
-    case Style::DoubleQuoted: {
-      for (size_t i = begin + 1; i < n; ++i) {
-        if (t[i] == '\\') {
-          ++i;
-        } else if (t[i] == '"') {
-          return i + 1;
-        }
+  for (size_t i = begin + 1; i < n; ++i) {
+    if (quote == '"' && t[i] == '\\') {
+      ++i;
+    } else if (t[i] == quote) {
+      if (quote == '\'' && i + 1 < n && t[i + 1] == '\'') {
+        ++i;
+      } else {
+        return i + 1;
       }
-      return std::string::npos;
     }
-    case Style::SingleQuoted: {
-      for (size_t i = begin + 1; i < n; ++i) {
-        if (t[i] == '\'') {
-          if (i + 1 < n && t[i + 1] == '\'') {
-            ++i;
-          } else {
-            return i + 1;
-          }
-        }
-      }
-      return std::string::npos;
-    }
-    case Style::Literal:
-    case Style::Folded:
-      return BlockScalarEnd(t, begin, parent_indent);
-    default:
-      break;
   }
-  // Plain: one line, or folded over several.
+  return std::string::npos;
+}
+
+// A plain scalar: one line, or folded over several until the lines read
+// back as `value`.
+size_t PlainEnd(const std::string& t, size_t begin, bool in_flow, std::string_view value) {
+  size_t n = t.size();
   size_t end = PlainSegmentEnd(t, begin, in_flow);
   std::string acc(t, begin, end - begin);
   if (acc == value) return end;
@@ -129,6 +114,24 @@ size_t ScalarEnd(const std::string& t, size_t begin, Style style, bool in_flow,
     if (acc == value) return e;
   }
   return std::string::npos;
+}
+
+}  // namespace
+
+size_t ScalarEnd(const std::string& t, size_t begin, Style style, bool in_flow, std::string_view value,
+                 size_t parent_indent) {
+  if (begin >= t.size()) return value.empty() ? begin : std::string::npos;
+  switch (style) {
+    case Style::DoubleQuoted:
+      return QuotedEnd(t, begin, '"');
+    case Style::SingleQuoted:
+      return QuotedEnd(t, begin, '\'');
+    case Style::Literal:
+    case Style::Folded:
+      return BlockScalarEnd(t, begin, parent_indent);
+    default:
+      return PlainEnd(t, begin, in_flow, value);
+  }
 }
 
 namespace {

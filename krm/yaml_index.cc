@@ -142,7 +142,7 @@ class Indexer : public YAML::EventHandler {
 
   void Open(NodeKind kind, const YAML::Mark& mark, YAML::EmitterStyle::value style) {
     uint32_t pos = Pos(mark);
-    if (open_.size() >= kMaxNesting) throw ParseError(pos, NestingTooDeep());
+    if (open_.size() >= kMaxNesting) throw NestingError(pos);
     uint32_t content = SkipProperties(pos);
     Style s = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
     // A block collection's mark may sit on its anchor; a block sequence's on
@@ -201,7 +201,7 @@ Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t 
     while (parser.HandleNextDocument(indexer)) {
     }
   } catch (const YAML::DeepRecursion& e) {
-    throw ParseError(begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos)), NestingTooDeep());
+    throw NestingError(begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos)));
   } catch (const YAML::Exception& e) {
     size_t off = begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos));
     throw ParseError(off, e.msg);

@@ -8,7 +8,7 @@
 namespace fn {
 
 // The text --help prints (usage and the functionConfig reference).
-const std::string& HelpText();
+const char* HelpText();
 // "k8ssandra-images <version>".
 std::string VersionText();
 

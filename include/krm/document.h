@@ -51,12 +51,10 @@ struct Node {
 static_assert(sizeof(Node) == 28, "Node must stay 28 bytes");
 
 // The deepest nesting of maps and sequences either parser accepts; deeper
-// input is a ParseError ("nesting deeper than 256 levels") at the collection
-// that passes the limit. Real manifests stay below 40; yaml-cpp's own guard
-// (about 500 levels) and the stack are never reached.
+// input is a NestingError ("nesting deeper than 256 levels") at the
+// collection that passes the limit. Real manifests stay below 40; yaml-cpp's
+// own guard (about 500 levels) and the stack are never reached.
 constexpr size_t kMaxNesting = 256;
-// The message of that error.
-std::string NestingTooDeep();
 
 // A text that could not be read: where and why.
 class ParseError : public std::runtime_error {
@@ -67,6 +65,13 @@ class ParseError : public std::runtime_error {
 
  private:
   size_t offset_;
+};
+
+// Nesting deeper than kMaxNesting: too deep for any reader, so a text that
+// fails this way as JSON is not retried as YAML.
+class NestingError : public ParseError {
+ public:
+  explicit NestingError(size_t offset);
 };
 
 // The node index of a text holding one or more YAML documents, or one JSON

@@ -92,6 +92,10 @@ class ResourceList {
  private:
   ResourceList(std::string bytes) : source_(std::move(bytes)) {}
   void indexItem(NodeId node);
+  // Parses the text as JSON or YAML into doc_; fails with InputError.
+  void parseDocument(const std::string& text);
+  // The ResourceList map, checked for kind and apiVersion.
+  NodeId checkListRoot() const;
   [[noreturn]] void fail(size_t offset, const std::string& what) const;
 
   Source source_;
