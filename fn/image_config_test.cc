@@ -11,19 +11,16 @@
 
 #include "fn/relocate.h"
 #include "krm/run.h"
+#include "tests/config_predicates.h"
+#include "tests/test_util.h"
 
 using namespace fn;
 using krm::Document;
 using krm::NodeId;
+using test::Fixture;
+using test::Slurp;
 
 namespace {
-
-std::string Slurp(const std::string& path) {
-  std::ifstream f(path);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 // v1beta1 applyOverrides: the registry override replaces or prepends the
 // registry; a first segment is a registry only with '.' or ':'.
@@ -129,8 +126,6 @@ struct Expect {
   bool (*ok)(const ImageRef& before, const ImageRef& after);
 };
 
-bool Under(const ImageRef& r, const char* host) { return r.domain == host; }
-
 }  // namespace
 
 TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only values changed") {
@@ -142,22 +137,9 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
                             "v1beta2-co-v1.32.0-imageconfig-image_config", "v1beta2-co-tests-image_config_parsing_v2",
                             "v1beta2-ko-v1.32.5-patch-image-config"};
   const Expect expects[] = {
-      {"registry", [](const ImageRef&, const ImageRef& a) { return Under(a, "registry.corp.example:5000"); }},
-      {"override", [](const ImageRef&, const ImageRef& a) { return Under(a, "registry.corp.example:5000"); }},
-      {"pull", [](const ImageRef&, const ImageRef& a) { return Under(a, "registry.corp.example:5000"); }},
-      {"rules",
-       [](const ImageRef& b, const ImageRef& a) {
-         bool mapped = b.domain == "docker.io" || b.domain == "ghcr.io" ||
-                       (b.domain == "cr.k8ssandra.io" && b.path.rfind("k8ssandra/", 0) == 0) ||
-                       (b.domain == "cr.dtsx.io" && b.path.rfind("datastax/", 0) == 0);
-         return mapped ? Under(a, "registry.corp.example:5000") : a.name() == b.name();
-       }},
-      {"flatten",
-       [](const ImageRef& b, const ImageRef& a) {
-         return Under(a, "mirror.example") && a.path == "k8ssandra-all/" + b.path.substr(b.path.rfind('/') + 1);
-       }},
-      {"nest", [](const ImageRef&, const ImageRef& a) { return Under(a, "mirror.example:443"); }},
-      {"exclude-all", [](const ImageRef& b, const ImageRef& a) { return a.name() == b.name(); }},
+      {"registry", test::UnderRegistry}, {"override", test::UnderRegistry}, {"pull", test::UnderRegistry},
+      {"rules", test::UnderRules},       {"flatten", test::Flattened},        {"nest", test::Nested},
+      {"exclude-all", test::Unmoved},
   };
   for (const char* fx : fixtures) {
     CAPTURE(fx);
@@ -180,7 +162,7 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
       CAPTURE(fx);
       CAPTURE(e.config);
       std::ostringstream out, err;
-      std::string cfg = Slurp(std::string(K8SI_FIXTURES_DIR) + "/configs/" + e.config + ".yaml");
+      std::string cfg = Fixture(std::string("configs/") + e.config + ".yaml");
       int rc = krm::RunStream(stream, cfg, out, err, "t", Relocate);
       // v1beta1 cannot take override in flatten/nest; every fixture config here is keep, so 0.
       REQUIRE_MESSAGE(rc == 0, err.str());
@@ -209,8 +191,8 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
 
 TEST_CASE("k8ssandra-operator v1.32.5 with one registry: no image outside the mirror") {
   std::string stream =
-      Slurp(std::string(K8SI_FIXTURES_DIR) + "/upstream/rendered/k8ssandra-operator-v1.32.5-control-plane.yaml");
-  std::string cfg = Slurp(std::string(K8SI_FIXTURES_DIR) + "/configs/registry.yaml");
+      Fixture("upstream/rendered/k8ssandra-operator-v1.32.5-control-plane.yaml");
+  std::string cfg = Fixture("configs/registry.yaml");
   std::ostringstream out, err;
   REQUIRE(krm::RunStream(stream, cfg, out, err, "t", Relocate) == 0);
   std::string result = out.str();

@@ -12,19 +12,19 @@
 
 #include "fn/relocate.h"
 #include "krm/run.h"
+#include "tests/config_predicates.h"
+#include "tests/test_util.h"
 
 using namespace fn;
 using krm::Document;
 using krm::NodeId;
+using test::Fixture;
+using test::Flattened;
+using test::Slurp;
+using test::UnderRegistry;
+using test::UnderRules;
 
 namespace {
-
-std::string Slurp(const std::string& path) {
-  std::ifstream f(path);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 bool IsStringImageKey(const std::string& k) {
   return k == "image" || k == "serverImage" || k == "perNodeConfigInitContainerImage" || k == "configBuilderImage" ||
@@ -72,7 +72,7 @@ std::map<std::string, std::string> Images(const std::string& stream) {
 
 void CheckRelocated(const std::string& stream, const char* config, bool (*ok)(const ImageRef&, const ImageRef&)) {
   std::ostringstream out, err;
-  std::string cfg = Slurp(std::string(K8SI_FIXTURES_DIR) + "/configs/" + config + ".yaml");
+  std::string cfg = Fixture(std::string("configs/") + config + ".yaml");
   int rc = krm::RunStream(stream, cfg, out, err, "t", Relocate);
   REQUIRE_MESSAGE(rc == 0, err.str());
   auto before = Images(stream), after = Images(out.str());
@@ -92,17 +92,6 @@ void CheckRelocated(const std::string& stream, const char* config, bool (*ok)(co
   std::ostringstream again, err2;
   krm::RunStream(out.str(), cfg, again, err2, "t", Relocate);
   CHECK(again.str() == out.str());
-}
-
-bool UnderRegistry(const ImageRef&, const ImageRef& a) { return a.domain == "registry.corp.example:5000"; }
-bool UnderRules(const ImageRef& b, const ImageRef& a) {
-  bool mapped = b.domain == "docker.io" || b.domain == "ghcr.io" ||
-                (b.domain == "cr.k8ssandra.io" && b.path.rfind("k8ssandra/", 0) == 0) ||
-                (b.domain == "cr.dtsx.io" && b.path.rfind("datastax/", 0) == 0);
-  return mapped ? a.domain == "registry.corp.example:5000" : a.name() == b.name();
-}
-bool Flattened(const ImageRef& b, const ImageRef& a) {
-  return a.domain == "mirror.example" && a.path == "k8ssandra-all/" + b.path.substr(b.path.rfind('/') + 1);
 }
 
 }  // namespace
@@ -126,7 +115,7 @@ TEST_CASE("the rendered operator streams: every workload image under its target"
   for (const char* f : {"cass-operator-v1.26.0-default", "cass-operator-v1.28.1-default", "cass-operator-v1.32.0-default",
                         "cass-operator-v1.32.0-cluster", "k8ssandra-operator-v1.32.5-control-plane"}) {
     CAPTURE(f);
-    std::string stream = Slurp(std::string(K8SI_FIXTURES_DIR) + "/upstream/rendered/" + f + ".yaml");
+    std::string stream = Fixture(std::string("upstream/rendered/") + f + ".yaml");
     CheckRelocated(stream, "registry", UnderRegistry);
     CheckRelocated(stream, "rules", UnderRules);
     CheckRelocated(stream, "flatten", Flattened);

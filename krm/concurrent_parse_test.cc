@@ -9,6 +9,8 @@
 #include <optional>
 #include <sstream>
 
+#include "tests/test_util.h"
+
 using namespace krm;
 namespace fs = std::filesystem;
 
@@ -68,13 +70,6 @@ bool SameDocument(const Document& a, const Document& b, std::string& why) {
   return true;
 }
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
 // A ResourceList of n items of a few shapes, with comments and block scalars.
 std::string Generated(int n) {
   std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
@@ -111,7 +106,7 @@ TEST_CASE("every golden input indexes the same in parallel") {
   for (const auto& e : fs::directory_iterator(K8SI_FIXTURES_DIR)) {
     fs::path p = e.path() / "input.yaml";
     if (!fs::exists(p)) continue;
-    std::string t = Slurp(p);
+    std::string t = test::Slurp(p);
     if (t.rfind("\xEF\xBB\xBF", 0) == 0) t = t.substr(3);  // the BOM is split off before indexing
     auto split = SplitBlockItems(t);
     if (split && split->starts.size() > 1) ++splittable;
@@ -161,7 +156,7 @@ std::string Wrap(const std::string& stream) {
 TEST_CASE("the upstream operator streams, wrapped as ResourceLists, index the same in parallel") {
   int n = 0;
   for (const auto& e : fs::directory_iterator(std::string(K8SI_FIXTURES_DIR) + "/upstream/rendered")) {
-    std::string t = Wrap(Slurp(e.path()));
+    std::string t = Wrap(test::Slurp(e.path()));
     Document seq = Document::ParseYaml(t);
     for (unsigned threads : {2u, 5u}) {
       bool joined = false;

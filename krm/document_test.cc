@@ -74,11 +74,43 @@ TEST_CASE("JSON nodes carry spans too") {
   CHECK(d.raw(d.get(root, "b")) == "{\"c\": \"d\"}");
 }
 
+namespace {
+// The offset and message of the ParseError `parse` throws.
+template <typename F>
+std::pair<size_t, std::string> ErrorOf(F parse) {
+  try {
+    parse();
+  } catch (const ParseError& e) {
+    return {e.offset(), e.what()};
+  }
+  return {SIZE_MAX, "no error"};
+}
+}  // namespace
+
 TEST_CASE("parse errors carry the offending offset") {
   std::string t = "a: 1\nb: [1, 2\n";
-  CHECK_THROWS_AS(Document::ParseYaml(t), ParseError);
+  CHECK(ErrorOf([&] { Document::ParseYaml(t); }) == std::make_pair(size_t{14}, std::string("end of sequence flow not found")));
   std::string bad_json = "{\"a\": }";
-  CHECK_THROWS_AS(Document::ParseJson(bad_json), ParseError);
+  CHECK(ErrorOf([&] { Document::ParseJson(bad_json); }) == std::make_pair(size_t{6}, std::string("Invalid value.")));
+  // content_off holds 13 bits: a longer anchor is refused, never clamped.
+  std::string anchor = "a: &" + std::string(9000, 'x') + " 1\n";
+  CHECK(ErrorOf([&] { Document::ParseYaml(anchor); }) ==
+        std::make_pair(size_t{3}, std::string("an anchor and tag longer than 8191 bytes")));
+  std::string fits = "a: &" + std::string(8000, 'x') + " 1\n";
+  Document d = Document::ParseYaml(fits);
+  CHECK(d.str(d.roots()[0], "a") == "1");
+}
+
+TEST_CASE("items() reads sequences only; values() a map's values") {
+  std::string t = "s: [a, b]\nm: {x: 1, y: 2}\n";
+  Document d = Document::ParseYaml(t);
+  NodeId root = d.roots()[0];
+  CHECK(d.items(d.get(root, "s")).size() == 2);
+  CHECK(d.items(d.get(root, "m")).empty());
+  std::vector<NodeId> v = d.values(d.get(root, "m"));
+  REQUIRE(v.size() == 2);
+  CHECK(d.value(v[1]) == "2");
+  CHECK(d.values(d.get(root, "s")).empty());
 }
 
 namespace krm {
