@@ -22,14 +22,17 @@ all: build
 deps:
 	@bash scripts/deps.sh
 
-build: deps
+# build installs nothing: only the README's two commands (demo, test) do.
+build:
 	cmake -S . -B $(BUILD) -DK8SI_VERSION=$(VERSION) > /dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
-test: build
+test: deps
+	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure
 
-demo: build
+demo: deps
+	@$(MAKE) --no-print-directory build
 	@bash scripts/demo.sh $(BUILD)/k8ssandra-images
 
 bench: build
