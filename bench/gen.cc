@@ -3,10 +3,10 @@
 // init containers, ConfigMaps (one holding a cass-operator image config),
 // K8ssandraClusters, and large CustomResourceDefinitions.
 //   gen N [--stream] > out.yaml
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cstdarg>
 #include <string>
 
 namespace {
@@ -193,10 +193,14 @@ int main(int argc, char** argv) {
   for (long i = 0; i < n; ++i) {
     Begin(i);
     long k = i % 100;
-    if (k < 60) Deployment(i);
-    else if (k < 85) ConfigMap(i);
-    else if (k < 98) Cluster(i);
-    else Crd(i);
+    if (k < 60)
+      Deployment(i);
+    else if (k < 85)
+      ConfigMap(i);
+    else if (k < 98)
+      Cluster(i);
+    else
+      Crd(i);
   }
   if (!g_stream) {
     std::puts("functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: function-input");

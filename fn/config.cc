@@ -34,11 +34,9 @@ std::vector<std::string> SplitList(const std::string& s) {
 
 class Reader {
  public:
-  Reader(const krm::FunctionConfig& fc, std::vector<krm::Result>& results)
-      : fc_(fc), d_(fc.doc()), results_(results) {}
+  Reader(const krm::FunctionConfig& fc, std::vector<krm::Result>& results) : fc_(fc), d_(fc.doc()), results_(results) {}
 
-  void error(const std::string& path, const std::string& message,
-             std::optional<std::string> current = std::nullopt) {
+  void error(const std::string& path, const std::string& message, std::optional<std::string> current = std::nullopt) {
     results_.push_back(krm::Result::Error(message).about(fc_.ref()).at(path, std::move(current)));
     ok_ = false;
   }
@@ -114,30 +112,40 @@ class Reader {
   void readMode(Config& c) {
     auto p = scalar(names::kPath);
     if (!p) return;
-    if (*p == "keep" || p->empty()) c.mode = PathMode::Keep;
-    else if (*p == "flatten") c.mode = PathMode::Flatten;
-    else if (*p == "nest") c.mode = PathMode::Nest;
-    else error(fc_.path(names::kPath), "path must be keep, flatten or nest", *p);
+    if (*p == "keep" || p->empty())
+      c.mode = PathMode::Keep;
+    else if (*p == "flatten")
+      c.mode = PathMode::Flatten;
+    else if (*p == "nest")
+      c.mode = PathMode::Nest;
+    else
+      error(fc_.path(names::kPath), "path must be keep, flatten or nest", *p);
   }
 
   void readExclude(Config& c) {
     for (auto& [v, p] : list(names::kExclude)) {
       Exclusion e;
       std::string why = ParseExclusion(v, e);
-      if (why.empty()) c.exclude.push_back(e);
-      else error(p, "exclude: " + why, v);
+      if (why.empty())
+        c.exclude.push_back(e);
+      else
+        error(p, "exclude: " + why, v);
     }
   }
 
   void readPullSettings(Config& c) {
     if (auto s = scalar(names::kPullSecret); s && !s->empty()) {
-      if (IsDns1123Subdomain(*s)) c.pull_secret = *s;
-      else error(fc_.path(names::kPullSecret),
-                 "pullSecret must be a Secret name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.')", *s);
+      if (IsDns1123Subdomain(*s))
+        c.pull_secret = *s;
+      else
+        error(fc_.path(names::kPullSecret),
+              "pullSecret must be a Secret name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.')", *s);
     }
     if (auto s = scalar(names::kPullPolicy); s && !s->empty()) {
-      if (*s == "Always" || *s == "IfNotPresent" || *s == "Never") c.pull_policy = *s;
-      else error(fc_.path(names::kPullPolicy), "pullPolicy must be Always, IfNotPresent or Never", *s);
+      if (*s == "Always" || *s == "IfNotPresent" || *s == "Never")
+        c.pull_policy = *s;
+      else
+        error(fc_.path(names::kPullPolicy), "pullPolicy must be Always, IfNotPresent or Never", *s);
     }
   }
 
@@ -146,25 +154,35 @@ class Reader {
     if (!targets.empty()) {
       c.image_config = c.k8ssandra = c.workloads = false;
       for (auto& [v, p] : targets) {
-        if (v == names::kTargetImageConfig) c.image_config = true;
-        else if (v == names::kTargetK8ssandra) c.k8ssandra = true;
-        else if (v == names::kTargetWorkloads) c.workloads = true;
-        else error(p, "unknown target '" + v + "'; targets are imageConfig, k8ssandra and workloads", v);
+        if (v == names::kTargetImageConfig)
+          c.image_config = true;
+        else if (v == names::kTargetK8ssandra)
+          c.k8ssandra = true;
+        else if (v == names::kTargetWorkloads)
+          c.workloads = true;
+        else
+          error(p, "unknown target '" + v + "'; targets are imageConfig, k8ssandra and workloads", v);
       }
     }
     if (auto m = scalar(names::kImageConfig); m && !m->empty()) {
-      if (*m == "rewrite") c.image_config_mode = ImageConfigMode::Rewrite;
-      else if (*m == "override") c.image_config_mode = ImageConfigMode::Override;
-      else error(fc_.path(names::kImageConfig), "imageConfig must be rewrite or override", *m);
+      if (*m == "rewrite")
+        c.image_config_mode = ImageConfigMode::Rewrite;
+      else if (*m == "override")
+        c.image_config_mode = ImageConfigMode::Override;
+      else
+        error(fc_.path(names::kImageConfig), "imageConfig must be rewrite or override", *m);
     }
   }
 
   void readStrict(Config& c) {
     auto s = scalar(names::kStrict);
     if (!s || s->empty()) return;
-    if (*s == "true") c.strict = true;
-    else if (*s == "false") c.strict = false;
-    else error(fc_.path(names::kStrict), "strict must be true or false", *s);
+    if (*s == "true")
+      c.strict = true;
+    else if (*s == "false")
+      c.strict = false;
+    else
+      error(fc_.path(names::kStrict), "strict must be true or false", *s);
   }
 
   void addRule(Config& c, const std::string& from, const std::string& to, const std::string& path) {
@@ -252,8 +270,9 @@ class Reader {
       return;
     }
     if (!d_.isSeq(n)) {
-      error(base, "additionalImageFields must be a list of {group, version, kind, path} or a comma-separated "
-                  "string of [group/]version/Kind:path");
+      error(base,
+            "additionalImageFields must be a list of {group, version, kind, path} or a comma-separated "
+            "string of [group/]version/Kind:path");
       return;
     }
     size_t i = 0;
@@ -276,9 +295,8 @@ krm::ConfigSchema Schema() {
   return {names::kGroup,
           {names::kVersion},
           names::kKind,
-          {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret,
-           names::kPullPolicy, names::kTargets, names::kImageConfig, names::kAdditionalImageFields,
-           names::kStrict}};
+          {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret, names::kPullPolicy,
+           names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict}};
 }
 
 std::string ParseTarget(const std::string& text, Target& out) {
@@ -288,12 +306,12 @@ std::string ParseTarget(const std::string& text, Target& out) {
   std::string host = t.substr(0, slash);
   if (host.empty()) return "expected registry[/path], e.g. registry.corp.example:5000/mirror";
   if (!LooksLikeDomain(host) || !IsDomain(host))
-    return "'" + host + "' is not a registry host (it needs a '.', a ':port', or to be localhost; "
+    return "'" + host +
+           "' is not a registry host (it needs a '.', a ':port', or to be localhost; "
            "otherwise runtimes read it as a Docker Hub namespace)";
   out.host = host;
   out.prefix = slash == std::string::npos ? "" : t.substr(slash + 1);
-  if (t.find_first_of(":@", host.size()) != std::string::npos)
-    return "a target holds no tag or digest";
+  if (t.find_first_of(":@", host.size()) != std::string::npos) return "a target holds no tag or digest";
   if (!out.prefix.empty() && !IsPath(out.prefix))
     return "path '" + out.prefix + "' is not a repository path (lower-case components separated by '/')";
   return "";

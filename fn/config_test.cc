@@ -44,7 +44,8 @@ TEST_CASE("the ConfigMap form exactly as kpt sends it") {
 TEST_CASE("the typed form means the same") {
   Read r(
       "apiVersion: fn.k8ssandra-images.dev/v1alpha1\nkind: RegistryRewrite\nmetadata: {name: mirror}\nspec:\n"
-      "  registry: registry.corp.example:5000\n  rules:\n  - from: docker.io\n    to: registry.corp.example:5000/dockerhub\n"
+      "  registry: registry.corp.example:5000\n  rules:\n  - from: docker.io\n    to: "
+      "registry.corp.example:5000/dockerhub\n"
       "  - from: index.docker.io/k8ssandra\n    to: registry.corp.example:5000/k8ssandra\n  path: nest\n"
       "  exclude: [docker.io/library/busybox]\n  targets: [workloads, imageConfig]\n  imageConfig: override\n"
       "  additionalImageFields:\n  - {group: example.com, version: v1, kind: Foo, path: spec/image}\n");

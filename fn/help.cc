@@ -70,7 +70,8 @@ ConfigMap field, '|', then the path in the document:
 
 Exit codes: 0 done (warnings possible); 1 an error result, or unreadable input
 (then stdout is empty and stderr says line:column); 2 a usage error.
-)";;
+)";
+;
 
 }  // namespace
 

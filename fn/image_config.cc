@@ -23,8 +23,10 @@ void RelocateRegistryField(const ItemContext& ctx, NodeId node, const std::strin
 std::optional<Target> OverrideTarget(const ItemContext& ctx, const char* knob, bool mode_ok) {
   std::optional<Target> sole = ctx.rules().soleTarget();
   std::string why;
-  if (!sole) why = "it needs one target for every image: a registry, and no rules or exclusions";
-  else if (!mode_ok) why = "the path mode cannot be expressed through it";
+  if (!sole)
+    why = "it needs one target for every image: a registry, and no rules or exclusions";
+  else if (!mode_ok)
+    why = "the path mode cannot be expressed through it";
   if (why.empty()) return sole;
   ctx.report(Severity::Error, "",
              std::string("imageConfig: override sets the ") + knob + ", but " + why + "; use imageConfig: rewrite");

@@ -50,8 +50,8 @@ std::map<std::string, std::string> Resolve(const std::string& text) {
       for (auto& [ver, img] : d.pairs(v))
         out[comp + "@" + std::string(d.value(ver))] = V1Override(d, root, comp, std::string(d.value(img)));
     }
-    const std::pair<const char*, const char*> servers[] = {{"cassandra", "k8ssandra/cass-management-api"},
-                                                           {"dse", "datastax/dse-mgmtapi-6_8"}, {"hcd", ""}};
+    const std::pair<const char*, const char*> servers[] = {
+        {"cassandra", "k8ssandra/cass-management-api"}, {"dse", "datastax/dse-mgmtapi-6_8"}, {"hcd", ""}};
     for (auto& [type, builtin] : servers) {
       NodeId t = d.get(defaults, type);
       std::string repo(d.str(t, "repository"));
@@ -67,7 +67,8 @@ std::map<std::string, std::string> Resolve(const std::string& text) {
     std::string reg(d.str(img, "registry"));
     if (reg.empty()) reg = std::string(d.str(defaults, "registry"));
     std::string repo(d.keyOf(img, "repository") == krm::kNoNode || d.str(img, "repository").empty()
-                         ? d.str(defaults, "repository") : d.str(img, "repository"));
+                         ? d.str(defaults, "repository")
+                         : d.str(img, "repository"));
     if (d.isMap(overrides)) {
       if (d.keyOf(overrides, "repository") != krm::kNoNode) repo = std::string(d.str(overrides, "repository"));
       if (!d.str(overrides, "registry").empty()) reg = std::string(d.str(overrides, "registry"));
@@ -78,7 +79,8 @@ std::map<std::string, std::string> Resolve(const std::string& text) {
     std::string digest(d.str(img, "digest"));
     return s + (digest.empty() ? ":" + tag : "@" + digest);
   };
-  for (auto& [k, v] : d.pairs(d.get(root, "images"))) out[std::string(d.value(k))] = merge(v, std::string(d.str(v, "tag")));
+  for (auto& [k, v] : d.pairs(d.get(root, "images")))
+    out[std::string(d.value(k))] = merge(v, std::string(d.str(v, "tag")));
   for (auto& [k, v] : d.pairs(d.get(root, "types")))
     out["server/" + std::string(d.value(k))] =
         merge(v, std::string(d.str(v, "prefix")) + "9.9.9" + std::string(d.str(v, "suffix")));
@@ -130,15 +132,16 @@ struct Expect {
 
 TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only values changed") {
   const std::string dir = std::string(K8SI_FIXTURES_DIR) + "/upstream/imageconfig/";
-  const char* fixtures[] = {"v1beta1-co-v1.8.0-manager-image_config", "v1beta1-co-v1.10.0-manager-image_config",
-                            "v1beta1-co-v1.26.0-manager-image_config", "v1beta1-co-v1.27.0-manager-image_config",
-                            "v1beta1-co-v1.30.3-manager-image_config", "v1beta1-co-tests-image_config_parsing",
-                            "v1beta2-co-v1.27.0-imageconfig-image_config", "v1beta2-co-v1.28.1-imageconfig-image_config",
-                            "v1beta2-co-v1.32.0-imageconfig-image_config", "v1beta2-co-tests-image_config_parsing_v2",
-                            "v1beta2-ko-v1.32.5-patch-image-config"};
+  const char* fixtures[] = {
+      "v1beta1-co-v1.8.0-manager-image_config",      "v1beta1-co-v1.10.0-manager-image_config",
+      "v1beta1-co-v1.26.0-manager-image_config",     "v1beta1-co-v1.27.0-manager-image_config",
+      "v1beta1-co-v1.30.3-manager-image_config",     "v1beta1-co-tests-image_config_parsing",
+      "v1beta2-co-v1.27.0-imageconfig-image_config", "v1beta2-co-v1.28.1-imageconfig-image_config",
+      "v1beta2-co-v1.32.0-imageconfig-image_config", "v1beta2-co-tests-image_config_parsing_v2",
+      "v1beta2-ko-v1.32.5-patch-image-config"};
   const Expect expects[] = {
       {"registry", test::UnderRegistry}, {"override", test::UnderRegistry}, {"pull", test::UnderRegistry},
-      {"rules", test::UnderRules},       {"flatten", test::Flattened},        {"nest", test::Nested},
+      {"rules", test::UnderRules},       {"flatten", test::Flattened},      {"nest", test::Nested},
       {"exclude-all", test::Unmoved},
   };
   for (const char* fx : fixtures) {
@@ -149,8 +152,10 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
     if (raw.find("\nkind: ConfigMap") != std::string::npos) {
       stream = raw;
     } else {
-      stream = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: image-config\n  labels:\n    k8ssandra.io/config: image\n"
-               "data:\n  image_config.yaml: |\n";
+      stream =
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: image-config\n  labels:\n    k8ssandra.io/config: "
+          "image\n"
+          "data:\n  image_config.yaml: |\n";
       std::stringstream in(raw);
       for (std::string l; std::getline(in, l);) stream += l.empty() ? "\n" : "    " + l + "\n";
     }
@@ -188,10 +193,8 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
   }
 }
 
-
 TEST_CASE("k8ssandra-operator v1.32.5 with one registry: no image outside the mirror") {
-  std::string stream =
-      Fixture("upstream/rendered/k8ssandra-operator-v1.32.5-control-plane.yaml");
+  std::string stream = Fixture("upstream/rendered/k8ssandra-operator-v1.32.5-control-plane.yaml");
   std::string cfg = Fixture("configs/registry.yaml");
   std::ostringstream out, err;
   REQUIRE(krm::RunStream(stream, cfg, out, err, "t", Relocate) == 0);

@@ -75,10 +75,14 @@ std::string CheckDigest(std::string_view s) {
     if (!IsHex(c)) return "invalid digest format";
   }
   size_t want = 0;
-  if (alg == "sha256") want = 64;
-  else if (alg == "sha384") want = 96;
-  else if (alg == "sha512") want = 128;
-  else return "unsupported digest algorithm";
+  if (alg == "sha256")
+    want = 64;
+  else if (alg == "sha384")
+    want = 96;
+  else if (alg == "sha512")
+    want = 128;
+  else
+    return "unsupported digest algorithm";
   if (enc.size() != want) return "invalid checksum digest length";
   for (char c : enc) {
     if (!IsLowerHex(c)) return "invalid checksum digest format";

@@ -168,7 +168,8 @@ TEST_CASE("distribution/reference's test tables, normalized") {
       {"[2001:db8::1]:5000/repo:tag@sha256:" + F64, "[2001:db8::1]:5000", "repo", "tag", "sha256:" + F64},
       {"[2001:db8::1]:5000/repo@sha256:" + F64, "[2001:db8::1]:5000", "repo", "", "sha256:" + F64},
       {"sub-dom1.foo.com/bar/baz/quux", "sub-dom1.foo.com", "bar/baz/quux", "", ""},
-      {"b.gcr.io/test.example.com/my-app:test.example.com", "b.gcr.io", "test.example.com/my-app", "test.example.com", ""},
+      {"b.gcr.io/test.example.com/my-app:test.example.com", "b.gcr.io", "test.example.com/my-app", "test.example.com",
+       ""},
       {"xn--7o8h.com/myimage:xn--7o8h.com@sha512:" + F128, "xn--7o8h.com", "myimage", "xn--7o8h.com", "sha512:" + F128},
       {A127 + "a:tag-puts-this-over-max", "docker.io", A127 + "a", "tag-puts-this-over-max", ""},
       {"test:8080/foo", "test:8080", "foo", "", ""},
@@ -181,7 +182,8 @@ TEST_CASE("distribution/reference's test tables, normalized") {
       {"short", "docker.io", "library/short", "", ""},
       {"simple/name", "docker.io", "simple/name", "", ""},
       {"docker/stevvooe/app", "docker.io", "docker/stevvooe/app", "", ""},
-      {"aa/aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb", "docker.io", "aa/aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb", "", ""},
+      {"aa/aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb", "docker.io", "aa/aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb", "",
+       ""},
       {"a/aa/a", "docker.io", "a/aa/a", "", ""},
       {"foo.com", "docker.io", "library/foo.com", "", ""},
       {"foo.com:8080/bar", "foo.com:8080", "bar", "", ""},
@@ -250,16 +252,17 @@ TEST_CASE("distribution/reference's test tables, normalized") {
       {"localhost:http/name@" + BE, "invalid reference format"},
       {"registry.com:8080/myapp@bad", "invalid reference format"},
       {"registry.com:8080/myapp@2bad", "invalid reference format"},
-      {"da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821", "cannot specify 64-byte hexadecimal strings"},
+      {"da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821",
+       "cannot specify 64-byte hexadecimal strings"},
       {"7EC43B381E5AEFE6E04EFB0B3F0693FF2A4A50652D64AEC573905F2DB5889A1C", "must be lowercase"},
   };
   for (const Invalid& c : invalid) CheckRefused(c);
   // regexp_test.go TestDomainRegexp: the host grammar (the port's digit
   // count and the IPv6 text are checked no further, as upstream).
-  for (const char* d : {"test.com", "test.com:10304", "localhost", "localhost:8080", "a", "a.b", "ab.cd.com", "a-b.com",
-                        "ab.c-om", "0101.com", "001a.com", "b.gbc.io:443", "b.gbc.io", "xn--n3h.com", "Asdf.com",
-                        "192.168.1.1:75050", "[fd00:1:2::3]:75050", "[fd00123123123]:75050",
-                        "[2001:0db8:85a3:0000:0000:8a2e:0370:7334]:75050"})
+  for (const char* d :
+       {"test.com", "test.com:10304", "localhost", "localhost:8080", "a", "a.b", "ab.cd.com", "a-b.com", "ab.c-om",
+        "0101.com", "001a.com", "b.gbc.io:443", "b.gbc.io", "xn--n3h.com", "Asdf.com", "192.168.1.1:75050",
+        "[fd00:1:2::3]:75050", "[fd00123123123]:75050", "[2001:0db8:85a3:0000:0000:8a2e:0370:7334]:75050"})
     CHECK_MESSAGE(IsDomain(d), d);
   for (const char* d : {"test.com:http", "-ab.com", "ab-.com", "ab.-com", "ab.com-", "[fd00:1:2::3]75050",
                         "[fd00:1:2::3]::75050", "[fd00:1:2::3%eth0]:75050", "fd00:1:2::3:75050"})

@@ -34,9 +34,9 @@ class Walker {
     size_t before = ctx_.run().changes();
     structured(parent, key, base, "");
     if (ctx_.run().changes() == before) return;
-    ctx_.report(Severity::Info, Field(base, key),
-                std::string(key) + " is ignored by k8ssandra-operator since " + since +
-                    "; it was relocated all the same");
+    ctx_.report(
+        Severity::Info, Field(base, key),
+        std::string(key) + " is ignored by k8ssandra-operator since " + since + "; it was relocated all the same");
   }
 
   void containers(NodeId parent, const char* key, const std::string& base) {
@@ -50,8 +50,10 @@ class Walker {
   void mistake(NodeId parent, const char* wrong, const std::string& base, const std::string& meant) {
     if (d_.keyOf(parent, wrong) == krm::kNoNode) return;
     ctx_.report(Severity::Warning, Field(base, wrong),
-                std::string(wrong) + " is not a field here, so the API server drops or rejects it; it was left "
-                "unchanged: did you mean " + meant + "?");
+                std::string(wrong) +
+                    " is not a field here, so the API server drops or rejects it; it was left "
+                    "unchanged: did you mean " +
+                    meant + "?");
   }
 
   // DatacenterOptions: the same fields at cluster and datacenter level.

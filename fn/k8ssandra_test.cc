@@ -112,8 +112,9 @@ TEST_CASE("every CR fixture image, at every level, resolves under its target") {
 }
 
 TEST_CASE("the rendered operator streams: every workload image under its target") {
-  for (const char* f : {"cass-operator-v1.26.0-default", "cass-operator-v1.28.1-default", "cass-operator-v1.32.0-default",
-                        "cass-operator-v1.32.0-cluster", "k8ssandra-operator-v1.32.5-control-plane"}) {
+  for (const char* f :
+       {"cass-operator-v1.26.0-default", "cass-operator-v1.28.1-default", "cass-operator-v1.32.0-default",
+        "cass-operator-v1.32.0-cluster", "k8ssandra-operator-v1.32.5-control-plane"}) {
     CAPTURE(f);
     std::string stream = Fixture(std::string("upstream/rendered/") + f + ".yaml");
     CheckRelocated(stream, "registry", UnderRegistry);

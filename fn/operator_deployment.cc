@@ -89,7 +89,7 @@ void DefaultRegistry(const ItemContext& ctx, const std::string& path, EnvVars& v
   // The built-in defaults live on Docker Hub (stargateio/..., thelastpickle/...).
   ParsedRef builtin = ParseImageRef(names::kStargateBuiltinImage);
   if (!builtin.ok || !ctx.rules().decide(builtin.ref).changed()) return;
-  std::string why = !sole                  ? "more than one target (or exclusions) applies"
+  std::string why = !sole                   ? "more than one target (or exclusions) applies"
                     : !sole->prefix.empty() ? "the target has a path (" + sole->text() + ")"
                                             : "the path mode is not keep";
   ctx.report(Severity::Warning, Field(path, "env"),

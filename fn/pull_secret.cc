@@ -7,8 +7,8 @@ SecretAddition AddSecret(const krm::Document& doc, krm::NodeId list, SecretList 
     std::string_view name = shape == SecretList::Refs ? doc.str(s, "name") : doc.value(s);
     if (name == secret) return {};
   }
-  krm::Value entry = shape == SecretList::Refs ? krm::Value::Map({{"name", krm::Value::String(secret)}})
-                                               : krm::Value::String(secret);
+  krm::Value entry =
+      shape == SecretList::Refs ? krm::Value::Map({{"name", krm::Value::String(secret)}}) : krm::Value::String(secret);
   if (doc.isSeq(list)) return {SecretAddition::Action::Append, entry};
   return {SecretAddition::Action::Write, krm::Value::List({entry})};
 }

@@ -33,7 +33,8 @@ void AdviseRestart(const ImageConfigChange& change, const std::vector<std::strin
   for (const auto& s : datacenters) list += (list.empty() ? "" : ", ") + s;
   results.push_back(krm::Result::Warning("the image config changed (" + change.where.front() +
                                          "), but running datacenters keep their images until their pods are "
-                                         "re-created: " + list));
+                                         "re-created: " +
+                                         list));
 }
 
 // One item other than an image config, through every enabled family.
@@ -83,8 +84,7 @@ void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::R
   }
   std::vector<std::string> datacenters;
   for (const krm::Item* item : others) {
-    if (IsK8ssandraKind(*item) &&
-        (item->kind == names::kK8ssandraCluster || item->kind == names::kCassandraDatacenter))
+    if (IsK8ssandraKind(*item) && (item->kind == names::kK8ssandraCluster || item->kind == names::kCassandraDatacenter))
       datacenters.push_back(item->kind + "/" + item->name);
     RewriteItem(run, *item, ed, known, change);
   }

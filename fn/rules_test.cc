@@ -63,7 +63,8 @@ TEST_CASE("the longest from wins, and registry catches the rest") {
 }
 
 TEST_CASE("flatten and nest") {
-  CHECK(Run(Make("reg.example", {}, PathMode::Flatten), "docker.io/k8ssandra/medusa:0.29.1") == "reg.example/medusa:0.29.1");
+  CHECK(Run(Make("reg.example", {}, PathMode::Flatten), "docker.io/k8ssandra/medusa:0.29.1") ==
+        "reg.example/medusa:0.29.1");
   CHECK(Run(Make("reg.example/m", {}, PathMode::Flatten), "busybox") == "reg.example/m/busybox");
   CHECK(Run(Make("reg.example", {}, PathMode::Nest), "k8ssandra/medusa:0.29.1") ==
         "reg.example/docker.io/k8ssandra/medusa:0.29.1");
@@ -108,13 +109,27 @@ TEST_CASE("structured images: registry, repository, name") {
 // Property tests: every valid conformance input x every mode x targets.
 TEST_CASE("properties: parses, keeps tag/digest, idempotent, excluded untouched") {
   const std::string F64(64, 'f');
-  const std::string inputs[] = {"foo", "docker.io/foo", "docker.io/library/foo/bar", "docker/migrator",
-                                "test_com/foo", "test.com/foo", "index.docker.io/fooo/bar", "library/ubuntu",
-                                "other/library", "localhost/fooo/bar", "127.0.0.1:8000/private/moonbase",
-                                "dmcgowan/myapp:latest", "dbcc1", "busybox:latest@sha256:" + F64,
-                                "test:5000/repo:tag@sha256:" + F64, "192.168.1.1:5000/repo:5050",
-                                "sub-dom1.foo.com/bar/baz/quux:some-long-tag", "localhost:5000/foo:tag",
-                                "lowercase:Uppercase", "[::1]:5000/repo:tag", "registry-1.docker.io/x/y"};
+  const std::string inputs[] = {"foo",
+                                "docker.io/foo",
+                                "docker.io/library/foo/bar",
+                                "docker/migrator",
+                                "test_com/foo",
+                                "test.com/foo",
+                                "index.docker.io/fooo/bar",
+                                "library/ubuntu",
+                                "other/library",
+                                "localhost/fooo/bar",
+                                "127.0.0.1:8000/private/moonbase",
+                                "dmcgowan/myapp:latest",
+                                "dbcc1",
+                                "busybox:latest@sha256:" + F64,
+                                "test:5000/repo:tag@sha256:" + F64,
+                                "192.168.1.1:5000/repo:5050",
+                                "sub-dom1.foo.com/bar/baz/quux:some-long-tag",
+                                "localhost:5000/foo:tag",
+                                "lowercase:Uppercase",
+                                "[::1]:5000/repo:tag",
+                                "registry-1.docker.io/x/y"};
   const char* targets[] = {"reg.example", "reg.example:5000", "reg.example:5000/a/b", "10.0.0.1:5000/p"};
   for (PathMode mode : {PathMode::Keep, PathMode::Flatten, PathMode::Nest}) {
     for (const char* t : targets) {

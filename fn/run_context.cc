@@ -2,9 +2,8 @@
 
 namespace fn {
 
-void RunContext::add(krm::Severity severity, const krm::Item& item, const std::string& path,
-                     const std::string& message, std::optional<std::string> current,
-                     std::optional<std::string> proposed) {
+void RunContext::add(krm::Severity severity, const krm::Item& item, const std::string& path, const std::string& message,
+                     std::optional<std::string> current, std::optional<std::string> proposed) {
   results_.push_back(krm::Result::Of(severity, message)
                          .about(item.ref())
                          .at(path, std::move(current), std::move(proposed))
@@ -21,8 +20,8 @@ void RunContext::noteTarget(const std::string& target, const std::string& source
   }
   if (it->second.source == source) return;
   add(krm::Severity::Warning, item, path,
-      "flatten maps two sources to " + target + ": " + it->second.source + " (" + it->second.where + ") and " +
-          source + " (" + where + ")");
+      "flatten maps two sources to " + target + ": " + it->second.source + " (" + it->second.where + ") and " + source +
+          " (" + where + ")");
 }
 
 }  // namespace fn

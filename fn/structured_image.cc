@@ -43,8 +43,8 @@ void Incomplete(const ItemContext& ctx, NodeId node, const std::string& path, co
                "not relocated: this image sets no " + Missing(src) +
                    ", and the CRD defaults tag to latest whenever the object exists "
                    "(k8ssandra/k8ssandra-operator#1396); add repository, name and tag (or put the image config that "
-                   "defines " + (component.empty() ? std::string("it") : "images." + component) +
-                   " in the same input)");
+                   "defines " +
+                   (component.empty() ? std::string("it") : "images." + component) + " in the same input)");
     return;
   }
   if (src.registry != sole->host) {
@@ -97,9 +97,9 @@ void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& 
     if (src.tag.empty()) src.tag = c.tag;
     filled = !src.name.empty() && !src.tag.empty();
     if (!filled) return;
-    ctx.report(Severity::Info, path,
-               "completed from " + it->second.where + " so the CRD default tag: latest does not apply: " +
-                   src.ToString());
+    ctx.report(
+        Severity::Info, path,
+        "completed from " + it->second.where + " so the CRD default tag: latest does not apply: " + src.ToString());
   }
   ImageName out;
   Decision dec = ctx.rules().relocate(src, out);

@@ -9,8 +9,10 @@ using namespace fn;
 namespace {
 
 Rewritten Reaper(const std::string& image_yaml, const std::string& config, const KnownImages& known = {}) {
-  std::string stream = "apiVersion: reaper.k8ssandra.io/v1alpha1\nkind: Reaper\nmetadata: {name: r}\nspec:\n"
-                       "  containerImage:\n" + image_yaml;
+  std::string stream =
+      "apiVersion: reaper.k8ssandra.io/v1alpha1\nkind: Reaper\nmetadata: {name: r}\nspec:\n"
+      "  containerImage:\n" +
+      image_yaml;
   return RunRewrite(stream, config, [&](const ItemContext& ctx) {
     krm::NodeId spec = ctx.doc().get(ctx.item().node, "spec");
     RelocateStructured(ctx, ctx.doc().get(spec, "containerImage"), "spec.containerImage", "reaper", known);

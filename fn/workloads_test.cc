@@ -47,10 +47,13 @@ TEST_CASE("RewritePodSpec: every container list and image volumes; pull policy a
   Rewritten r = Pods(
       "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox:1.36\n"
       "  initContainers:\n  - name: i\n    image: reg.example/library/busybox:1\n  ephemeralContainers:\n"
-      "  - name: e\n    image: ghcr.io/x/y@sha256:" + std::string(64, 'a') + "\n  volumes:\n  - name: v\n"
-      "    image: {reference: quay.io/a/b:2}\n",
+      "  - name: e\n    image: ghcr.io/x/y@sha256:" +
+          std::string(64, 'a') +
+          "\n  volumes:\n  - name: v\n"
+          "    image: {reference: quay.io/a/b:2}\n",
       "{registry: reg.example, pullPolicy: IfNotPresent, pullSecret: regcred}");
-  CHECK(r.text.find("image: reg.example/library/busybox:1.36\n    imagePullPolicy: IfNotPresent\n") != std::string::npos);
+  CHECK(r.text.find("image: reg.example/library/busybox:1.36\n    imagePullPolicy: IfNotPresent\n") !=
+        std::string::npos);
   CHECK(r.text.find("image: reg.example/library/busybox:1\n") != std::string::npos);  // on target: unchanged
   CHECK(r.text.find("image: reg.example/x/y@sha256:") != std::string::npos);
   CHECK(r.text.find("image: {reference: \"reg.example/a/b:2\"}") != std::string::npos);  // quoted in flow
@@ -59,12 +62,14 @@ TEST_CASE("RewritePodSpec: every container list and image volumes; pull policy a
 }
 
 TEST_CASE("RewritePodSpec adds no secret when nothing is on the mirror, and none twice") {
-  Rewritten none = Pods("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n"
-                        "    image: ghcr.io/a/b:1\n",
-                        "{rules: 'docker.io=reg.example', pullSecret: regcred}");
+  Rewritten none = Pods(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n"
+      "    image: ghcr.io/a/b:1\n",
+      "{rules: 'docker.io=reg.example', pullSecret: regcred}");
   CHECK(none.text.find("imagePullSecrets") == std::string::npos);
-  Rewritten present = Pods("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  imagePullSecrets:\n"
-                           "  - name: regcred\n  containers:\n  - name: a\n    image: busybox\n",
-                           "{registry: reg.example, pullSecret: regcred}");
+  Rewritten present = Pods(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  imagePullSecrets:\n"
+      "  - name: regcred\n  containers:\n  - name: a\n    image: busybox\n",
+      "{registry: reg.example, pullSecret: regcred}");
   CHECK(present.text.find("regcred", present.text.find("regcred") + 1) == std::string::npos);
 }

@@ -1,5 +1,3 @@
-#include "krm/concurrent_parse_internal.h"
-
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -7,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "krm/concurrent_parse_internal.h"
 #include "krm/document_internal.h"
 #include "krm/item_split_internal.h"
 
@@ -22,12 +21,12 @@ class DocumentJoiner {
  public:
   explicit DocumentJoiner(const std::string& text) : out_(DocumentInternal::Empty(text, false)) {}
 
-  std::optional<Document> join(Document& prefix, std::vector<Document>& groups, Document& suffix,
-                               size_t first_entry) {
+  std::optional<Document> join(Document& prefix, std::vector<Document>& groups, Document& suffix, size_t first_entry) {
     if (prefix.roots().size() != 1 || !prefix.isMap(prefix.roots()[0])) return std::nullopt;
     NodeId root = prefix.roots()[0];
     auto pairs = prefix.pairs(root);
-    if (pairs.empty() || prefix.value(pairs.back().first) != "items" || prefix.kind(pairs.back().second) != NodeKind::Null)
+    if (pairs.empty() || prefix.value(pairs.back().first) != "items" ||
+        prefix.kind(pairs.back().second) != NodeKind::Null)
       return std::nullopt;
     NodeId items = pairs.back().second;
     std::vector<NodeId> suffix_roots;
@@ -54,8 +53,10 @@ class DocumentJoiner {
       forget(base + group_root);
       if (first == kNoNode) continue;
       first += base;
-      if (last == kNoNode) at(items).first = first;
-      else at(last).next = first;
+      if (last == kNoNode)
+        at(items).first = first;
+      else
+        at(last).next = first;
       for (last = first; at(last).next != kNoNode;) last = at(last).next;
     }
     if (last == kNoNode) return std::nullopt;
@@ -147,8 +148,7 @@ Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t
   groups.clear();
   if (ok) {
     DocumentJoiner joiner(text);
-    std::optional<Document> joined =
-        joiner.join(*prefix, parts, *suffix, split->starts.front() + split->column);
+    std::optional<Document> joined = joiner.join(*prefix, parts, *suffix, split->starts.front() + split->column);
     if (joined) {
       if (joined_out) *joined_out = true;
       return std::move(*joined);

@@ -1,7 +1,3 @@
-#include "krm/concurrent_parse_internal.h"
-#include "krm/editor.h"
-#include "krm/item_split_internal.h"
-
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -9,6 +5,9 @@
 #include <optional>
 #include <sstream>
 
+#include "krm/concurrent_parse_internal.h"
+#include "krm/editor.h"
+#include "krm/item_split_internal.h"
 #include "tests/test_util.h"
 
 using namespace krm;
@@ -21,9 +20,8 @@ namespace {
 bool Same(const Document& a, NodeId x, const Document& b, NodeId y, std::string& why) {
   const Node& n = a.node(x);
   const Node& m = b.node(y);
-  if (n.kind != m.kind || n.style != m.style || n.begin != m.begin || n.end != m.end ||
-      n.content() != m.content() || n.implicit != m.implicit || n.in_flow != m.in_flow ||
-      a.value(x) != b.value(y)) {
+  if (n.kind != m.kind || n.style != m.style || n.begin != m.begin || n.end != m.end || n.content() != m.content() ||
+      n.implicit != m.implicit || n.in_flow != m.in_flow || a.value(x) != b.value(y)) {
     why = "node at offset " + std::to_string(n.begin) + " / " + std::to_string(m.begin) + " differs";
     return false;
   }
@@ -76,8 +74,10 @@ std::string Generated(int n) {
   for (int i = 0; i < n; ++i) {
     std::string k = std::to_string(i);
     if (i % 3 == 0)
-      t += "- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: d" + k + "}\n  spec:\n    template:\n"
-           "      spec:\n        containers:\n        - name: c\n          image: \"k8ssandra/x:" + k + "\" # pin\n";
+      t += "- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: d" + k +
+           "}\n  spec:\n    template:\n"
+           "      spec:\n        containers:\n        - name: c\n          image: \"k8ssandra/x:" +
+           k + "\" # pin\n";
     else if (i % 3 == 1)
       t += "# between\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: m" + k +
            "\n  data:\n    f: |\n      - not: an item\n      x: 'y'\n\n";
@@ -203,9 +203,10 @@ TEST_CASE("an alias to an anchor in another group falls back to one parse") {
 TEST_CASE("whole-document scans see the same nodes after a join") {
   // No item holds a block sequence, so the first one in id order is the
   // (wide) results list after the items: only a root's, which seqIndent skips.
-  std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
-                  "- {kind: A, metadata: {name: a}}\n- {kind: B, metadata: {name: b}}\n"
-                  "results:\n    - message: old\n";
+  std::string t =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+      "- {kind: A, metadata: {name: a}}\n- {kind: B, metadata: {name: b}}\n"
+      "results:\n    - message: old\n";
   Document seq = Document::ParseYaml(t);
   bool joined = false;
   Document par = ParseYamlConcurrently(t, 2, 0, &joined);

@@ -55,9 +55,7 @@ NodeId Document::at(NodeId from, std::string_view dotted) const {
   return cur;
 }
 
-std::string_view Document::str(NodeId map, std::string_view key) const {
-  return value(get(map, key));
-}
+std::string_view Document::str(NodeId map, std::string_view key) const { return value(get(map, key)); }
 
 std::vector<NodeId> Document::items(NodeId seq) const {
   std::vector<NodeId> out;
@@ -188,9 +186,7 @@ NodeId DocumentBuilder::leaf(NodeKind kind, Style style, uint32_t begin, uint32_
   return add(n);
 }
 
-bool DocumentBuilder::inFlow() const {
-  return !stack_.empty() && doc_.node(stack_.back().id).style == Style::Flow;
-}
+bool DocumentBuilder::inFlow() const { return !stack_.empty() && doc_.node(stack_.back().id).style == Style::Flow; }
 
 NodeId DocumentBuilder::lastChild() const { return stack_.empty() ? kNoNode : stack_.back().last_child; }
 

@@ -89,7 +89,8 @@ std::pair<size_t, std::string> ErrorOf(F parse) {
 
 TEST_CASE("parse errors carry the offending offset") {
   std::string t = "a: 1\nb: [1, 2\n";
-  CHECK(ErrorOf([&] { Document::ParseYaml(t); }) == std::make_pair(size_t{14}, std::string("end of sequence flow not found")));
+  CHECK(ErrorOf([&] { Document::ParseYaml(t); }) ==
+        std::make_pair(size_t{14}, std::string("end of sequence flow not found")));
   std::string bad_json = "{\"a\": }";
   CHECK(ErrorOf([&] { Document::ParseJson(bad_json); }) == std::make_pair(size_t{6}, std::string("Invalid value.")));
   // content_off holds 13 bits: a longer anchor is refused, never clamped.

@@ -4,8 +4,7 @@
 
 namespace krm {
 
-Editor::Editor(const Document& doc, Patch& patch, std::string eol)
-    : doc_(doc), patch_(patch), eol_(std::move(eol)) {}
+Editor::Editor(const Document& doc, Patch& patch, std::string eol) : doc_(doc), patch_(patch), eol_(std::move(eol)) {}
 
 size_t Editor::lineEndAfter(size_t pos) const {
   const std::string& t = doc_.text();
@@ -235,8 +234,7 @@ bool Editor::setPaths(NodeId map, const std::vector<std::pair<std::vector<std::s
       std::vector<std::pair<std::vector<std::string>, Value>> sub;
       for (size_t j = i; j < edits.size(); ++j) {
         if (edits[j].first.size() > 1 && edits[j].first[0] == head)
-          sub.emplace_back(std::vector<std::string>(edits[j].first.begin() + 1, edits[j].first.end()),
-                           edits[j].second);
+          sub.emplace_back(std::vector<std::string>(edits[j].first.begin() + 1, edits[j].first.end()), edits[j].second);
       }
       ok = setPaths(child, sub) && ok;
       continue;

@@ -11,9 +11,7 @@ struct Fixture {
   Patch patch;
   Editor ed;
   explicit Fixture(std::string t, bool json = false)
-      : text(std::move(t)),
-        doc(json ? Document::ParseJson(text) : Document::ParseYaml(text)),
-        ed(doc, patch) {}
+      : text(std::move(t)), doc(json ? Document::ParseJson(text) : Document::ParseYaml(text)), ed(doc, patch) {}
   NodeId root() const { return doc.roots().at(0); }
   std::string out() const { return patch.apply(text); }
 };
@@ -61,14 +59,17 @@ TEST_CASE("fillNull writes under an implicit or explicit null") {
 
 TEST_CASE("append adds to block and flow sequences") {
   Fixture f("s:\n  - a\n  - b\nf: [x]\ne: []\n");
-  CHECK(f.ed.append(f.doc.get(f.root(), "s"), Value::Map({{"name", Value::String("c")}, {"value", Value::String("1.0")}})));
+  CHECK(f.ed.append(f.doc.get(f.root(), "s"),
+                    Value::Map({{"name", Value::String("c")}, {"value", Value::String("1.0")}})));
   CHECK(f.ed.append(f.doc.get(f.root(), "f"), Value::String("w")));
   CHECK(f.ed.append(f.doc.get(f.root(), "e"), Value::String("z")));
   CHECK(f.out() == "s:\n  - a\n  - b\n  - name: c\n    value: \"1.0\"\nf: [x, w]\ne: [z]\n");
 }
 
 TEST_CASE("a new string value is quoted like its siblings") {
-  Fixture f("a:\n  repository: \"k8ssandra\"\n  name: \"x\"\nb:\n  repository: k8ssandra\n  tag: \"1\"\nc:\n  k: 'v'\n  l: 'w'\nd:\n  tag: \"5751458\"\n");
+  Fixture f(
+      "a:\n  repository: \"k8ssandra\"\n  name: \"x\"\nb:\n  repository: k8ssandra\n  tag: \"1\"\nc:\n  k: 'v'\n  l: "
+      "'w'\nd:\n  tag: \"5751458\"\n");
   CHECK(f.ed.siblingStyle(f.doc.get(f.root(), "a")) == Style::DoubleQuoted);
   CHECK(f.ed.siblingStyle(f.doc.get(f.root(), "b")) == Style::Plain);
   CHECK(f.ed.siblingStyle(f.doc.get(f.root(), "c")) == Style::SingleQuoted);

@@ -6,8 +6,7 @@
 
 namespace krm {
 
-Embedded::Embedded(const Document& outer, NodeId scalar)
-    : outer_(outer), node_(scalar), text_(outer.value(scalar)) {
+Embedded::Embedded(const Document& outer, NodeId scalar) : outer_(outer), node_(scalar), text_(outer.value(scalar)) {
   const Node& n = outer.node(scalar);
   if (n.style != Style::Literal || n.end <= n.content()) return;
   const std::string& t = outer.text();
@@ -60,8 +59,7 @@ Embedded::Embedded(const Document& outer, NodeId scalar)
 
 size_t Embedded::mapOffset(size_t inner) const {
   // The line holding `inner`.
-  auto it = std::upper_bound(lines_.begin(), lines_.end(), inner,
-                             [](size_t v, const Line& l) { return v < l.inner; });
+  auto it = std::upper_bound(lines_.begin(), lines_.end(), inner, [](size_t v, const Line& l) { return v < l.inner; });
   if (it == lines_.begin()) return lines_.front().outer;
   --it;
   if (inner == it->inner) return it->outer;
@@ -75,8 +73,7 @@ size_t Embedded::mapOffset(size_t inner) const {
   return it->outer + indent_ + col;
 }
 
-std::string Embedded::mapText(const std::string& text, bool at_line_start,
-                              const std::string& eol) const {
+std::string Embedded::mapText(const std::string& text, bool at_line_start, const std::string& eol) const {
   std::string out;
   std::string pad(indent_, ' ');
   size_t start = 0;

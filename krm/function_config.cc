@@ -11,10 +11,10 @@ std::string Join(const std::vector<std::string>& v) {
 
 std::string Accepted(const ConfigSchema& s) {
   std::string versions;
-  for (size_t i = 0; i < s.versions.size(); ++i)
-    versions += (i ? " or " : "") + s.group + "/" + s.versions[i];
+  for (size_t i = 0; i < s.versions.size(); ++i) versions += (i ? " or " : "") + s.group + "/" + s.versions[i];
   return "a v1 ConfigMap whose data holds string values (for example `kpt fn eval --exec ... -- "
-         "key=value`), or a " + versions + " " + s.kind + " with its fields under spec";
+         "key=value`), or a " +
+         versions + " " + s.kind + " with its fields under spec";
 }
 
 }  // namespace
@@ -52,8 +52,7 @@ FunctionConfig FunctionConfig::Read(const Document& doc, NodeId node, const Conf
     return fail("the functionConfig is " + what, "");
   }
   NodeId fields = doc.get(node, section);
-  if (!doc.isNull(fields) && !doc.isMap(fields))
-    return fail(section + " must be a map", section);
+  if (!doc.isNull(fields) && !doc.isMap(fields)) return fail(section + " must be a map", section);
   fc.fields_ = doc.isMap(fields) ? fields : kNoNode;
   for (auto& kv : doc.pairs(fc.fields_)) {
     std::string key(doc.value(kv.first));
@@ -64,10 +63,10 @@ FunctionConfig FunctionConfig::Read(const Document& doc, NodeId node, const Conf
     bool known = false;
     for (const auto& k : schema.keys) known = known || k == key;
     if (!known) {
-      results.push_back(Result::Warning("unknown functionConfig key '" + key + "' is ignored; accepted keys: " +
-                                        Join(schema.keys))
-                            .about(fc.ref_)
-                            .at(section + "." + key));
+      results.push_back(
+          Result::Warning("unknown functionConfig key '" + key + "' is ignored; accepted keys: " + Join(schema.keys))
+              .about(fc.ref_)
+              .at(section + "." + key));
     }
   }
   return fc;

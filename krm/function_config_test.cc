@@ -9,8 +9,9 @@ ConfigSchema Schema() { return {"fn.example.dev", {"v1alpha1"}, "Thing", {"regis
 }  // namespace
 
 TEST_CASE("a flow-style ConfigMap as kpt sends it") {
-  std::string t = "{apiVersion: v1, kind: ConfigMap, metadata: {name: function-input, annotations: "
-                  "{config.kubernetes.io/local-config: 'true'}}, data: {registry: r:5000, bogus: x}}";
+  std::string t =
+      "{apiVersion: v1, kind: ConfigMap, metadata: {name: function-input, annotations: "
+      "{config.kubernetes.io/local-config: 'true'}}, data: {registry: r:5000, bogus: x}}";
   Document d = Document::ParseYaml(t);
   std::vector<Result> results;
   FunctionConfig fc = FunctionConfig::Read(d, d.roots()[0], Schema(), results);

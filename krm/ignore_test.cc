@@ -1,6 +1,6 @@
-#include "krm/ignore_internal.h"
-
 #include <doctest/doctest.h>
+
+#include "krm/ignore_internal.h"
 
 namespace krm {
 

@@ -4,9 +4,9 @@ namespace krm {
 namespace {
 
 struct Line {
-  size_t begin;   // first byte
-  size_t next;    // first byte of the next line
-  size_t indent;  // leading spaces
+  size_t begin;           // first byte
+  size_t next;            // first byte of the next line
+  size_t indent;          // leading spaces
   std::string_view body;  // after the indentation, without the line end
 };
 
@@ -26,9 +26,7 @@ Line ReadLine(const std::string& t, size_t pos) {
 }
 
 bool Blank(const Line& l) { return l.body.empty() || l.body.front() == '#'; }
-bool Marker(const Line& l) {
-  return l.indent == 0 && (l.body.substr(0, 3) == "---" || l.body.substr(0, 3) == "...");
-}
+bool Marker(const Line& l) { return l.indent == 0 && (l.body.substr(0, 3) == "---" || l.body.substr(0, 3) == "..."); }
 
 // `items:` alone on its line, at column 0, optionally followed by a comment.
 bool ItemsKey(const Line& l) {

@@ -1,6 +1,6 @@
-#include "krm/item_split_internal.h"
-
 #include <doctest/doctest.h>
+
+#include "krm/item_split_internal.h"
 
 using namespace krm;
 

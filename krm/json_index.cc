@@ -31,8 +31,7 @@ class TrackingStream {
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
  public:
-  Handler(const std::string& text, TrackingStream& in)
-      : t_(text), in_(in), b_(text, true) {}
+  Handler(const std::string& text, TrackingStream& in) : t_(text), in_(in), b_(text, true) {}
 
   Document finish() { return b_.finish(); }
   // Where the nesting passed kMaxNesting, or SIZE_MAX.
@@ -110,9 +109,8 @@ Document Document::ParseJson(const std::string& text) {
   TrackingStream in(text);
   Handler handler(text, in);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag |
-                              rapidjson::kParseStopWhenDoneFlag |
-                              rapidjson::kParseValidateEncodingFlag;
+  constexpr unsigned kFlags =
+      rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
   if (handler.tooDeepAt() != SIZE_MAX) throw NestingError(handler.tooDeepAt());
   if (!ok) throw ParseError(ok.Offset(), rapidjson::GetParseError_En(ok.Code()));

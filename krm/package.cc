@@ -53,8 +53,7 @@ bool Ignored(const std::vector<Scope>& scopes, const std::string& relative, bool
   return false;
 }
 
-void Walk(const fs::path& root, const std::string& relative, std::vector<Scope> scopes,
-          std::vector<std::string>& out) {
+void Walk(const fs::path& root, const std::string& relative, std::vector<Scope> scopes, std::vector<std::string>& out) {
   fs::path dir = relative.empty() ? root : root / relative;
   std::error_code ec;
   if (fs::is_regular_file(dir / kIgnoreFile, ec)) {

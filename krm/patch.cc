@@ -10,9 +10,7 @@ void Patch::replace(size_t begin, size_t end, std::string text) {
   edits_.push_back({begin, end, std::move(text), edits_.size()});
 }
 
-void Patch::insert(size_t at, std::string text) {
-  edits_.push_back({at, at, std::move(text), edits_.size()});
-}
+void Patch::insert(size_t at, std::string text) { edits_.push_back({at, at, std::move(text), edits_.size()}); }
 
 std::vector<Edit> Patch::sorted() const {
   std::vector<Edit> out = edits_;
@@ -26,8 +24,8 @@ std::vector<Edit> Patch::sorted() const {
   // Identical replacements of one range collapse into one.
   std::vector<Edit> unique;
   for (auto& e : out) {
-    if (!unique.empty() && e.begin != e.end && unique.back().begin == e.begin &&
-        unique.back().end == e.end && unique.back().text == e.text)
+    if (!unique.empty() && e.begin != e.end && unique.back().begin == e.begin && unique.back().end == e.end &&
+        unique.back().text == e.text)
       continue;
     unique.push_back(std::move(e));
   }

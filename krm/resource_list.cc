@@ -89,16 +89,17 @@ NodeId ResourceList::checkListRoot() const {
   std::string_view version = d.str(root, "apiVersion");
   if (kind != "ResourceList") {
     NodeId k = d.get(root, "kind");
-    fail(k == kNoNode ? d.node(root).begin : d.node(k).begin,
-         "expected kind ResourceList, found " + (kind.empty() ? std::string("no kind") : "'" + std::string(kind) + "'"));
+    fail(
+        k == kNoNode ? d.node(root).begin : d.node(k).begin,
+        "expected kind ResourceList, found " + (kind.empty() ? std::string("no kind") : "'" + std::string(kind) + "'"));
   }
   bool known = false;
   for (const char* v : kListVersions) known = known || version == v;
   if (!known) {
     NodeId v = d.get(root, "apiVersion");
-    fail(v == kNoNode ? d.node(root).begin : d.node(v).begin,
-         "unsupported ResourceList apiVersion '" + std::string(version) +
-             "' (expected config.kubernetes.io/v1 or v1beta1)");
+    fail(v == kNoNode ? d.node(root).begin : d.node(v).begin, "unsupported ResourceList apiVersion '" +
+                                                                  std::string(version) +
+                                                                  "' (expected config.kubernetes.io/v1 or v1beta1)");
   }
   return root;
 }

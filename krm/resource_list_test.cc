@@ -49,7 +49,8 @@ TEST_CASE("the output always has items, and results replace old ones") {
         "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n");
   CHECK(Write("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nresults:\n- message: old\n",
               {Info("new")}) ==
-        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nresults:\n- message: new\n  severity: info\n");
+        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nresults:\n- message: new\n  severity: "
+        "info\n");
 }
 
 TEST_CASE("JSON in, JSON out") {
@@ -60,14 +61,16 @@ TEST_CASE("JSON in, JSON out") {
 }
 
 TEST_CASE("a BOM and CRLF line ends survive") {
-  std::string in = "\xEF\xBB\xBF" "apiVersion: config.kubernetes.io/v1\r\nkind: ResourceList\r\nitems: []\r\n";
+  std::string in =
+      "\xEF\xBB\xBF"
+      "apiVersion: config.kubernetes.io/v1\r\nkind: ResourceList\r\nitems: []\r\n";
   CHECK(Write(in, {Info("m")}) == in + "results:\r\n- message: m\r\n  severity: info\r\n");
 }
 
 TEST_CASE("unreadable input gives line and column, and nothing on stdout") {
   std::ostringstream out, err;
-  int rc = RunResourceList("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: [\n", out, err,
-                           "prog", [](const ResourceList&, Patch&, std::vector<Result>&) {});
+  int rc = RunResourceList("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: [\n", out, err, "prog",
+                           [](const ResourceList&, Patch&, std::vector<Result>&) {});
   CHECK(rc == 1);
   CHECK(out.str().empty());
   CHECK(err.str().rfind("prog: ", 0) == 0);
@@ -77,8 +80,8 @@ TEST_CASE("unreadable input gives line and column, and nothing on stdout") {
                         [](const ResourceList&, Patch&, std::vector<Result>&) {}) == 1);
   CHECK(e2.str() == "prog: 1:7: expected kind ResourceList, found 'Deployment'\n");
   std::ostringstream o3, e3;
-  CHECK(RunResourceList("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: {a: 1}\n", o3, e3,
-                        "prog", [](const ResourceList&, Patch&, std::vector<Result>&) {}) == 1);
+  CHECK(RunResourceList("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: {a: 1}\n", o3, e3, "prog",
+                        [](const ResourceList&, Patch&, std::vector<Result>&) {}) == 1);
   CHECK(e3.str() == "prog: 3:8: items must be a list\n");
   CHECK(o3.str().empty());
 }

@@ -6,9 +6,12 @@ namespace krm {
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "info";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "info";
   }
   return "info";
 }
@@ -85,8 +88,8 @@ std::string RenderResultsJson(const std::vector<Result>& results) {
     o += "\"message\": " + J(r.message);
     o += ", \"severity\": \"" + std::string(SeverityName(r.severity)) + "\"";
     if (r.resource) {
-      o += ", \"resourceRef\": {\"apiVersion\": " + J(r.resource->api_version) +
-           ", \"kind\": " + J(r.resource->kind) + ", \"name\": " + J(r.resource->name);
+      o += ", \"resourceRef\": {\"apiVersion\": " + J(r.resource->api_version) + ", \"kind\": " + J(r.resource->kind) +
+           ", \"name\": " + J(r.resource->name);
       if (!r.resource->ns.empty()) o += ", \"namespace\": " + J(r.resource->ns);
       o += "}";
     }
@@ -97,8 +100,7 @@ std::string RenderResultsJson(const std::vector<Result>& results) {
       o += "}";
     }
     if (r.file) {
-      o += ", \"file\": {\"path\": " + J(r.file->path) +
-           ", \"index\": " + std::to_string(r.file->index) + "}";
+      o += ", \"file\": {\"path\": " + J(r.file->path) + ", \"index\": " + std::to_string(r.file->index) + "}";
     }
     o += "}";
   }

@@ -1,6 +1,5 @@
-#include "krm/results_splice_internal.h"
-
 #include "krm/editor.h"
+#include "krm/results_splice_internal.h"
 
 namespace krm {
 namespace {

@@ -21,9 +21,8 @@ std::string ReadAll(std::istream& in) {
 
 namespace {
 
-int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& results,
-           std::ostream& out, std::ostream& err, const std::string& program,
-           const StreamOptions& options) {
+int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& results, std::ostream& out,
+           std::ostream& err, const std::string& program, const StreamOptions& options) {
   std::string why;
   Patch safe;
   const Patch* use = &patch;
@@ -67,14 +66,14 @@ int Run(Parse parse, std::ostream& out, std::ostream& err, const std::string& pr
 
 }  // namespace
 
-int RunResourceList(std::string input, std::ostream& out, std::ostream& err,
-                    const std::string& program, const Processor& process) {
+int RunResourceList(std::string input, std::ostream& out, std::ostream& err, const std::string& program,
+                    const Processor& process) {
   auto parse = [&] { return ResourceList::Parse(std::move(input)); };
   return Run(parse, out, err, program, process, StreamOptions{});
 }
 
-int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err,
-              const std::string& program, const Processor& process, const StreamOptions& options) {
+int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err, const std::string& program,
+              const Processor& process, const StreamOptions& options) {
   auto parse = [&] { return ResourceList::ParseStream(std::move(input), std::move(config), options.files); };
   return Run(parse, out, err, program, process, options);
 }

@@ -24,8 +24,9 @@ TEST_CASE("RunStream: results on stderr, a summary, items on stdout, exit 1 only
 }
 
 TEST_CASE("a patch whose edits conflict is an internal error: the input is written unchanged") {
-  const std::string input = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n"
-                            "  kind: Pod\n  metadata: {name: p}\n";
+  const std::string input =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n"
+      "  kind: Pod\n  metadata: {name: p}\n";
   auto clash = [](const ResourceList&, Patch& patch, std::vector<Result>&) {
     patch.replace(10, 20, "x");
     patch.replace(15, 25, "y");
@@ -33,7 +34,8 @@ TEST_CASE("a patch whose edits conflict is an internal error: the input is writt
   std::ostringstream out, err;
   CHECK(RunResourceList(input, out, err, "prog", clash) == 1);
   CHECK(out.str().rfind(input, 0) == 0);  // the input, then the results
-  CHECK(out.str().find("message: \"internal error, nothing was changed: overlapping edits at byte 15\"\n") != std::string::npos);
+  CHECK(out.str().find("message: \"internal error, nothing was changed: overlapping edits at byte 15\"\n") !=
+        std::string::npos);
   CHECK(err.str().empty());
 }
 

@@ -1,15 +1,13 @@
-#include "krm/scalar_internal.h"
-
 #include <cstdio>
+
+#include "krm/scalar_internal.h"
 
 namespace krm {
 namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 bool IsBreak(char c) { return c == '\n' || c == '\r'; }
-bool IsFlowIndicator(char c) {
-  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
-}
+bool IsFlowIndicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
 
 // End of the plain-scalar segment on one line starting at `i`.
 size_t PlainSegmentEnd(const std::string& t, size_t i, bool in_flow) {
@@ -137,10 +135,9 @@ size_t ScalarEnd(const std::string& t, size_t begin, Style style, bool in_flow, 
 namespace {
 
 bool IsSpecialWord(std::string_view v) {
-  static const char* const kWords[] = {
-      "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-      "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
-      "y", "Y", "n", "N", "=", "<<"};
+  static const char* const kWords[] = {"~",   "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+                                       "yes", "Yes",  "YES",  "no",   "No",   "NO",   "on",   "On",    "ON",    "off",
+                                       "Off", "OFF",  "y",    "Y",    "n",    "N",    "=",    "<<"};
   for (const char* w : kWords) {
     if (v == w) return true;
   }
@@ -154,8 +151,7 @@ bool LooksNumeric(std::string_view v) {
   if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
   std::string_view s = v.substr(i);
   if (s.empty()) return false;
-  if (s == ".inf" || s == ".Inf" || s == ".INF" || s == ".nan" || s == ".NaN" || s == ".NAN")
-    return true;
+  if (s == ".inf" || s == ".Inf" || s == ".INF" || s == ".nan" || s == ".NaN" || s == ".NAN") return true;
   if (s.size() > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o' || s[1] == 'b')) {
     for (size_t k = 2; k < s.size(); ++k) {
       char c = s[k];
@@ -171,8 +167,8 @@ bool LooksNumeric(std::string_view v) {
       digit = true;
       continue;
     }
-    if (c == '.' || c == '_' || c == ':' || c == 'e' || c == 'E' || c == '+' || c == '-' ||
-        c == 'T' || c == 't' || c == ' ' || c == 'Z' || c == 'z')
+    if (c == '.' || c == '_' || c == ':' || c == 'e' || c == 'E' || c == '+' || c == '-' || c == 'T' || c == 't' ||
+        c == ' ' || c == 'Z' || c == 'z')
       continue;
     return false;
   }
@@ -206,13 +202,27 @@ std::string DoubleQuoted(std::string_view v) {
   for (char ch : v) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           char buf[8];

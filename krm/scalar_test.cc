@@ -1,18 +1,18 @@
-#include "krm/scalar_internal.h"
-
 #include <doctest/doctest.h>
+
+#include "krm/scalar_internal.h"
 
 using namespace krm;
 
 TEST_CASE("PlainSafe refuses values that would read back as another type") {
-  for (const char* v : {"1.36", "on", "ON", "yes", "no", "off", "0755", "5751458", "010", "true",
-                        "null", "~", "1e3", ".inf", "0x1F", "2001-12-14", "1:20", "-1", "+1", ""})
+  for (const char* v : {"1.36", "on", "ON",  "yes",  "no",   "off",        "0755", "5751458", "010", "true",
+                        "null", "~",  "1e3", ".inf", "0x1F", "2001-12-14", "1:20", "-1",      "+1",  ""})
     CHECK_MESSAGE(!PlainSafe(v, false), v);
 }
 
 TEST_CASE("PlainSafe refuses values that would break the syntax") {
-  for (const char* v : {"a: b", "a #b", "a:", "- x", "&a", "*a", "!t", "|x", ">x", "'q", "\"q",
-                        "@x", "`x", "%x", "{x", "[x", " x", "x ", "a\nb", "a\tb", "#x"})
+  for (const char* v : {"a: b", "a #b", "a:", "- x", "&a", "*a", "!t", "|x",   ">x",   "'q", "\"q",
+                        "@x",   "`x",   "%x", "{x",  "[x", " x", "x ", "a\nb", "a\tb", "#x"})
     CHECK_MESSAGE(!PlainSafe(v, false), v);
   CHECK(!PlainSafe("a,b", true));
   CHECK(!PlainSafe("reg:5000/x", true));
@@ -20,9 +20,8 @@ TEST_CASE("PlainSafe refuses values that would break the syntax") {
 }
 
 TEST_CASE("PlainSafe accepts ordinary image references") {
-  for (const char* v : {"docker.io/k8ssandra/medusa:0.29.1", "reg.example:5000/x/y:v1",
-                        "busybox", "k8ssandra", "v1.32.0", "IfNotPresent", "regcred",
-                        "sha256:abc", "localhost/x"})
+  for (const char* v : {"docker.io/k8ssandra/medusa:0.29.1", "reg.example:5000/x/y:v1", "busybox", "k8ssandra",
+                        "v1.32.0", "IfNotPresent", "regcred", "sha256:abc", "localhost/x"})
     CHECK_MESSAGE(PlainSafe(v, false), v);
 }
 

@@ -1,8 +1,7 @@
-#include "krm/text_check_internal.h"
-
 #include <cstdint>
 
 #include "krm/resource_list.h"
+#include "krm/text_check_internal.h"
 
 namespace krm {
 namespace {

@@ -1,9 +1,9 @@
-#include "krm/text_check_internal.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
+
+#include "krm/text_check_internal.h"
 
 namespace krm {
 
@@ -22,7 +22,10 @@ TEST_CASE("unreadable text: where and why") {
   };
   const std::string kUtf8 = "invalid UTF-8: the input must be UTF-8 text";
   for (const Case& c : std::vector<Case>{
-           {std::string("\xFF\xFE" "a\0:\0", 6), 0, "UTF-16 or UTF-32 input is not read: convert it to UTF-8"},
+           {std::string("\xFF\xFE"
+                        "a\0:\0",
+                        6),
+            0, "UTF-16 or UTF-32 input is not read: convert it to UTF-8"},
            {std::string("\xFE\xFF\0a", 4), 0, "UTF-16 or UTF-32 input is not read: convert it to UTF-8"},
            {std::string("a\0:\0 \0b\0", 8), 1,
             "a NUL byte: the input must be UTF-8 text (is it UTF-16? convert it to UTF-8)"},

@@ -66,24 +66,30 @@ class Indexer : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     uint32_t pos = Pos(mark);
     uint32_t end = pos + 1;
-    while (end < t_.size() && !IsSpace(t_[end]) && t_[end] != ',' && t_[end] != ']' &&
-           t_[end] != '}')
-      ++end;
+    while (end < t_.size() && !IsSpace(t_[end]) && t_[end] != ',' && t_[end] != ']' && t_[end] != '}') ++end;
     b_.leaf(NodeKind::Alias, Style::Plain, pos, pos, end, {}, false);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                const std::string& value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
     uint32_t pos = Pos(mark);
     uint32_t content = SkipProperties(pos);
     Style style = Style::Plain;
     if (content < t_.size()) {
       switch (t_[content]) {
-        case '"': style = Style::DoubleQuoted; break;
-        case '\'': style = Style::SingleQuoted; break;
-        case '|': style = Style::Literal; break;
-        case '>': style = Style::Folded; break;
-        default: break;
+        case '"':
+          style = Style::DoubleQuoted;
+          break;
+        case '\'':
+          style = Style::SingleQuoted;
+          break;
+        case '|':
+          style = Style::Literal;
+          break;
+        case '>':
+          style = Style::Folded;
+          break;
+        default:
+          break;
       }
     }
     size_t end = ScalarEnd(t_, content, style, b_.inFlow(), value, LineIndent(content));
@@ -124,8 +130,7 @@ class Indexer : public YAML::EventHandler {
       size_t n = std::char_traits<char>::length(w);
       if (t_.compare(p, n, w) == 0) {
         size_t e = p + n;
-        if (e >= t_.size() || IsSpace(t_[e]) || t_[e] == ',' || t_[e] == '}' ||
-            t_[e] == ']' || t_[e] == '#')
+        if (e >= t_.size() || IsSpace(t_[e]) || t_[e] == ',' || t_[e] == '}' || t_[e] == ']' || t_[e] == '#')
           return static_cast<uint32_t>(e);
       }
     }

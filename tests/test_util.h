@@ -18,7 +18,9 @@ inline std::string Slurp(const std::string& path) {
 }
 
 // A file under testdata/.
-inline std::string Fixture(const std::string& relative) { return Slurp(std::string(K8SI_FIXTURES_DIR) + "/" + relative); }
+inline std::string Fixture(const std::string& relative) {
+  return Slurp(std::string(K8SI_FIXTURES_DIR) + "/" + relative);
+}
 
 }  // namespace test
 

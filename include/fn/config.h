@@ -35,7 +35,7 @@ struct FieldSpec {
   std::string group;    // "" matches any group
   std::string version;  // "" matches any version
   std::string kind;
-  std::string path;     // "spec/foo/image", "spec/list[]/image"
+  std::string path;  // "spec/foo/image", "spec/list[]/image"
 };
 
 // An `exclude` entry, read once: a glob ('*', '?') on the normalized name,

@@ -13,10 +13,10 @@ namespace fn {
 constexpr size_t kMaxPathLength = 255;
 
 struct ImageRef {
-  std::string domain;        // normalized: "docker.io" when none was written
-  std::string path;          // normalized: "library/x" for Docker Hub official images
-  std::string tag;           // as written, without the ':'
-  std::string digest;        // as written, without the '@'
+  std::string domain;             // normalized: "docker.io" when none was written
+  std::string path;               // normalized: "library/x" for Docker Hub official images
+  std::string tag;                // as written, without the ':'
+  std::string digest;             // as written, without the '@'
   bool implicit_domain = false;   // no domain was written
   bool implicit_library = false;  // "library/" was added
   std::string written_domain;     // the domain as written ("" when implicit)

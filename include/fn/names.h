@@ -70,8 +70,8 @@ constexpr const char* kPodTemplate = "PodTemplate";
 constexpr const char* kDeployment = "Deployment";
 constexpr const char* kCronJob = "CronJob";
 // Kinds whose pod template is at spec.template (core, apps or batch).
-constexpr const char* kTemplatedWorkloads[] = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-                                               "ReplicationController", "Job"};
+constexpr const char* kTemplatedWorkloads[] = {"Deployment", "StatefulSet",           "DaemonSet",
+                                               "ReplicaSet", "ReplicationController", "Job"};
 
 // Operator Deployments, recognised by the last path component of a
 // container's image (k8ssandra/cass-operator, k8ssandra/k8ssandra-operator).

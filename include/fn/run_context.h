@@ -32,8 +32,7 @@ class RunContext {
 
   // Records that `source` now goes to `target` (normalized names without
   // tag); a second, different source for one target is a flatten collision.
-  void noteTarget(const std::string& target, const std::string& source, const krm::Item& item,
-                  const std::string& path);
+  void noteTarget(const std::string& target, const std::string& source, const krm::Item& item, const std::string& path);
 
   // Number of values changed so far.
   size_t changes() const { return changes_; }

@@ -28,8 +28,8 @@ using KnownImages = std::map<std::string, KnownImage>;
 // only `registry` (with a warning) when the sole target is a bare registry
 // in keep mode; otherwise left alone with a warning saying what to add.
 // An `image:` key inside is reported as a field that does not exist.
-void RelocateStructured(const ItemContext& ctx, krm::NodeId node, const std::string& path,
-                        const std::string& component, const KnownImages& known);
+void RelocateStructured(const ItemContext& ctx, krm::NodeId node, const std::string& path, const std::string& component,
+                        const KnownImages& known);
 
 }  // namespace fn
 

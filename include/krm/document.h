@@ -20,9 +20,7 @@ constexpr NodeId kNoNode = UINT32_MAX;
 enum class NodeKind : uint8_t { Null, Scalar, Map, Seq, Alias };
 
 // How a node is written. Containers are Block or Flow.
-enum class Style : uint8_t {
-  Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Block, Flow
-};
+enum class Style : uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Block, Flow };
 
 // One node, 28 bytes. Maps hold their children as key, value, key, value...
 struct Node {
@@ -30,11 +28,11 @@ struct Node {
   uint32_t end = 0;          // one past its last byte; == begin for an implicit null
   uint32_t value_begin = 0;  // decoded scalar value: in the arena, or in the text
   uint32_t value_size = 0;
-  NodeId first = kNoNode;    // first child
-  NodeId next = kNoNode;     // next sibling
-  uint16_t content_off : 13; // where the node proper starts, after anchor/tag
-  uint16_t in_flow : 1;      // inside a flow collection
-  uint16_t implicit : 1;     // an implicit null (nothing written)
+  NodeId first = kNoNode;      // first child
+  NodeId next = kNoNode;       // next sibling
+  uint16_t content_off : 13;   // where the node proper starts, after anchor/tag
+  uint16_t in_flow : 1;        // inside a flow collection
+  uint16_t implicit : 1;       // an implicit null (nothing written)
   uint16_t value_in_text : 1;  // the value is the text itself (plain, one line)
   NodeKind kind = NodeKind::Null;
   Style style = Style::Plain;
@@ -59,8 +57,7 @@ constexpr size_t kMaxNesting = 256;
 // A text that could not be read: where and why.
 class ParseError : public std::runtime_error {
  public:
-  ParseError(size_t offset, const std::string& message)
-      : std::runtime_error(message), offset_(offset) {}
+  ParseError(size_t offset, const std::string& message) : std::runtime_error(message), offset_(offset) {}
   size_t offset() const { return offset_; }
 
  private:

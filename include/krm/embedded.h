@@ -33,9 +33,9 @@ class Embedded {
 
  private:
   struct Line {
-    size_t inner;   // offset of the line in text_
-    size_t outer;   // offset of the line start in the outer text
-    bool blank;     // written with fewer than `indent_` spaces
+    size_t inner;  // offset of the line in text_
+    size_t outer;  // offset of the line start in the outer text
+    bool blank;    // written with fewer than `indent_` spaces
   };
   size_t mapOffset(size_t inner) const;
   std::string mapText(const std::string& text, bool at_line_start, const std::string& eol) const;

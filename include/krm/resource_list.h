@@ -36,13 +36,13 @@ std::string FormatInputError(const std::string& program, const InputError& e);
 
 // One resource in the input.
 struct Item {
-  NodeId node = kNoNode;   // the object's map
+  NodeId node = kNoNode;  // the object's map
   std::string api_version;
   std::string kind;
   std::string name;
   std::string ns;
-  std::string path;        // from internal.config.kubernetes.io/path (or the legacy key)
-  long index = 0;          // from internal.config.kubernetes.io/index
+  std::string path;  // from internal.config.kubernetes.io/path (or the legacy key)
+  long index = 0;    // from internal.config.kubernetes.io/index
   bool has_path = false;
 
   ResourceRef ref() const { return {api_version, kind, name, ns}; }

@@ -24,15 +24,15 @@ std::string ReadAll(std::istream& in);
 // line "<program>: <line>:<column>: <why>" on `err`, nothing on `out`, 1.
 // Otherwise the full ResourceList goes to `out` and the exit code is 1 if
 // and only if there is an error result.
-int RunResourceList(std::string input, std::ostream& out, std::ostream& err,
-                    const std::string& program, const Processor& process);
+int RunResourceList(std::string input, std::ostream& out, std::ostream& err, const std::string& program,
+                    const Processor& process);
 
 // How stream mode reports.
 struct StreamOptions {
-  std::vector<FileRef> files;        // each resource's file, in stream order (optional)
-  std::ostream* results = nullptr;   // also write the results here, as a `results:` YAML list
-  bool quiet = false;                // no line for info results on `err`
-  bool summary = false;              // end `err` with "<program>: N changes, N warnings, N errors"
+  std::vector<FileRef> files;       // each resource's file, in stream order (optional)
+  std::ostream* results = nullptr;  // also write the results here, as a `results:` YAML list
+  bool quiet = false;               // no line for info results on `err`
+  bool summary = false;             // end `err` with "<program>: N changes, N warnings, N errors"
 };
 
 // Stream mode (plain multi-document YAML; the config is a separate text, as
@@ -40,8 +40,8 @@ struct StreamOptions {
 // one line each; the exit code is 1 if and only if there is an error. On an
 // error the items are still written, unchanged where not processed. A
 // stream without any resource is unreadable input.
-int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err,
-              const std::string& program, const Processor& process, const StreamOptions& options = {});
+int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err, const std::string& program,
+              const Processor& process, const StreamOptions& options = {});
 
 // "N changes, N warnings, N errors" (info results count as changes).
 std::string SummarizeResults(const std::vector<Result>& results);
