@@ -21,9 +21,9 @@ check "no function over 60 lines${long:+: $long}" '[ -z "$long" ]'
 words=$(grep -rniE 'k8ssandra|cassandra|reaper|stargate|medusa|imageconfig' krm include/krm | grep -v '_test\.cc:' || true)
 check "krm has no K8ssandra words${words:+: $words}" '[ -z "$words" ]'
 
-internal=$(grep -n '_internal\.h' fn/*.cc fn/*.h include/fn/*.h include/krm/*.h | grep 'krm/' || true)
+internal=$(grep -n '#include "krm/[a-z_]*_internal\.h"' fn/*.cc fn/*.h include/*/*.h || true)
 check "nothing outside krm includes a krm internal header${internal:+: $internal}" '[ -z "$internal" ]'
-public=$(grep -ln '_internal\.h' include/*/*.h || true)
+public=$(grep -ln '#include ".*_internal\.h"' include/*/*.h || true)
 check "no public header includes an internal one${public:+: $public}" '[ -z "$public" ]'
 
 unformatted=$(for f in krm/*.cc krm/*.h fn/*.cc fn/*.h include/*/*.h tests/*.cc tests/*.h bench/*.cc; do
