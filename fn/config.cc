@@ -109,17 +109,24 @@ class Reader {
     }
   }
 
+  // A field with a fixed set of values: `into` gets the one written (an
+  // empty or missing field leaves the default), anything else is an error.
+  template <typename T>
+  void choose(const char* key, std::initializer_list<std::pair<const char*, T>> options, T& into, const char* message) {
+    auto v = scalar(key);
+    if (!v || v->empty()) return;
+    for (const auto& [name, value] : options) {
+      if (*v == name) {
+        into = value;
+        return;
+      }
+    }
+    error(fc_.path(key), message, *v);
+  }
+
   void readMode(Config& c) {
-    auto p = scalar(names::kPath);
-    if (!p) return;
-    if (*p == "keep" || p->empty())
-      c.mode = PathMode::Keep;
-    else if (*p == "flatten")
-      c.mode = PathMode::Flatten;
-    else if (*p == "nest")
-      c.mode = PathMode::Nest;
-    else
-      error(fc_.path(names::kPath), "path must be keep, flatten or nest", *p);
+    choose(names::kPath, {{"keep", PathMode::Keep}, {"flatten", PathMode::Flatten}, {"nest", PathMode::Nest}}, c.mode,
+           "path must be keep, flatten or nest");
   }
 
   void readExclude(Config& c) {
@@ -141,12 +148,9 @@ class Reader {
         error(fc_.path(names::kPullSecret),
               "pullSecret must be a Secret name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.')", *s);
     }
-    if (auto s = scalar(names::kPullPolicy); s && !s->empty()) {
-      if (*s == "Always" || *s == "IfNotPresent" || *s == "Never")
-        c.pull_policy = *s;
-      else
-        error(fc_.path(names::kPullPolicy), "pullPolicy must be Always, IfNotPresent or Never", *s);
-    }
+    choose<std::string>(names::kPullPolicy,
+                        {{"Always", "Always"}, {"IfNotPresent", "IfNotPresent"}, {"Never", "Never"}}, c.pull_policy,
+                        "pullPolicy must be Always, IfNotPresent or Never");
   }
 
   void readTargets(Config& c) {
@@ -164,25 +168,12 @@ class Reader {
           error(p, "unknown target '" + v + "'; targets are imageConfig, k8ssandra and workloads", v);
       }
     }
-    if (auto m = scalar(names::kImageConfig); m && !m->empty()) {
-      if (*m == "rewrite")
-        c.image_config_mode = ImageConfigMode::Rewrite;
-      else if (*m == "override")
-        c.image_config_mode = ImageConfigMode::Override;
-      else
-        error(fc_.path(names::kImageConfig), "imageConfig must be rewrite or override", *m);
-    }
+    choose(names::kImageConfig, {{"rewrite", ImageConfigMode::Rewrite}, {"override", ImageConfigMode::Override}},
+           c.image_config_mode, "imageConfig must be rewrite or override");
   }
 
   void readStrict(Config& c) {
-    auto s = scalar(names::kStrict);
-    if (!s || s->empty()) return;
-    if (*s == "true")
-      c.strict = true;
-    else if (*s == "false")
-      c.strict = false;
-    else
-      error(fc_.path(names::kStrict), "strict must be true or false", *s);
+    choose(names::kStrict, {{"true", true}, {"false", false}}, c.strict, "strict must be true or false");
   }
 
   void addRule(Config& c, const std::string& from, const std::string& to, const std::string& path) {

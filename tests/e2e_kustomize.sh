@@ -12,6 +12,13 @@ kustomization() {  # kustomization DIR FN_FILE
   mkdir -p "$1"; cp "$E/pkg/"*.yaml "$1/"
   printf 'resources:\n- image-config.yaml\n- k8ssandra.yaml\n- operator.yaml\ntransformers:\n- %s\n' "$2" > "$1/kustomization.yaml"
 }
+fn_spec() {  # fn_spec FILE RUNTIME_LINE...: the function's config, run as the lines say
+  local file=$1; shift
+  { printf 'apiVersion: fn.k8ssandra-images.dev/v1alpha1\nkind: RegistryRewrite\nmetadata:\n  name: mirror\n'
+    printf '  annotations:\n    config.kubernetes.io/function: |\n'
+    printf '      %s\n' "$@"
+    printf 'spec:\n  registry: registry.corp.example:5000\n'; } > "$file"
+}
 relocated() {  # the checks every successful run must pass
   check "$1: operator image" "grep -q 'image: registry.corp.example:5000/k8ssandra/cass-operator:v1.32.0' '$2'"
   check "$1: per-node config image" "grep -q 'perNodeConfigInitContainerImage: registry.corp.example:5000/k8ssandra/k8ssandra-client:dc8ac644' '$2'"
@@ -22,18 +29,7 @@ relocated() {  # the checks every successful run must pass
 
 # 1. Container function spec, run by the stand-in docker.
 kustomization "$T/container" fn.yaml
-cat > "$T/container/fn.yaml" <<CFG
-apiVersion: fn.k8ssandra-images.dev/v1alpha1
-kind: RegistryRewrite
-metadata:
-  name: mirror
-  annotations:
-    config.kubernetes.io/function: |
-      container:
-        image: $IMAGE
-spec:
-  registry: registry.corp.example:5000
-CFG
+fn_spec "$T/container/fn.yaml" "container:" "  image: $IMAGE"
 PATH="$ROOT/tests/shim:$PATH" FAKE_DOCKER_MAP="$IMAGE=$BIN" FAKE_DOCKER_LOG="$T/docker.log" \
   kubectl kustomize --enable-alpha-plugins "$T/container" > "$T/container.yaml" 2> "$T/container.err"; rc=$?
 check "container: exit 0" "[ $rc -eq 0 ]"
@@ -65,18 +61,7 @@ check "legacy plugin, bad config: our error on stderr" "grep -q \"'nohost' is no
 
 # 4. Negative control: kubectl kustomize silently skips an exec: function.
 kustomization "$T/exec" fn.yaml
-cat > "$T/exec/fn.yaml" <<CFG
-apiVersion: fn.k8ssandra-images.dev/v1alpha1
-kind: RegistryRewrite
-metadata:
-  name: mirror
-  annotations:
-    config.kubernetes.io/function: |
-      exec:
-        path: $BIN
-spec:
-  registry: registry.corp.example:5000
-CFG
+fn_spec "$T/exec/fn.yaml" "exec:" "  path: $BIN"
 kubectl kustomize --enable-alpha-plugins "$T/exec" > "$T/exec.yaml" 2> /dev/null; rc=$?
 check "exec spec: kustomize exits 0" "[ $rc -eq 0 ]"
 check "exec spec: the function never ran (nothing relocated)" "! grep -q 'registry.corp.example:5000' '$T/exec.yaml' && grep -q 'docker.io/k8ssandra/cass-operator' '$T/exec.yaml'"
