@@ -156,14 +156,14 @@ class Reader {
   void readTargets(Config& c) {
     auto targets = list(names::kTargets);
     if (!targets.empty()) {
-      c.image_config = c.k8ssandra = c.workloads = false;
+      c.targets = Targets{false, false, false};
       for (auto& [v, p] : targets) {
         if (v == names::kTargetImageConfig)
-          c.image_config = true;
+          c.targets.image_config = true;
         else if (v == names::kTargetK8ssandra)
-          c.k8ssandra = true;
+          c.targets.k8ssandra = true;
         else if (v == names::kTargetWorkloads)
-          c.workloads = true;
+          c.targets.workloads = true;
         else
           error(p, "unknown target '" + v + "'; targets are imageConfig, k8ssandra and workloads", v);
       }
@@ -296,11 +296,11 @@ std::string ParseTarget(const std::string& text, Target& out) {
   size_t slash = t.find('/');
   std::string host = t.substr(0, slash);
   if (host.empty()) return "expected registry[/path], e.g. registry.corp.example:5000/mirror";
-  if (!LooksLikeDomain(host) || !IsDomain(host))
+  if (!LooksLikeRegistry(host) || !IsRegistryHost(host))
     return "'" + host +
            "' is not a registry host (it needs a '.', a ':port', or to be localhost; "
            "otherwise runtimes read it as a Docker Hub namespace)";
-  out.host = host;
+  out.registry = host;
   out.prefix = slash == std::string::npos ? "" : t.substr(slash + 1);
   if (t.find_first_of(":@", host.size()) != std::string::npos) return "a target holds no tag or digest";
   if (!out.prefix.empty() && !IsPath(out.prefix))
@@ -313,9 +313,9 @@ std::string ParseFrom(const std::string& text, Rule& out) {
   while (!t.empty() && t.back() == '/') t.pop_back();
   size_t slash = t.find('/');
   std::string host = t.substr(0, slash);
-  if (host.empty() || !LooksLikeDomain(host) || !IsDomain(host))
+  if (host.empty() || !LooksLikeRegistry(host) || !IsRegistryHost(host))
     return "'" + text + "' must start with a registry host (for Docker Hub write docker.io/...)";
-  out.from_domain = CanonicalDomain(host);
+  out.from_registry = CanonicalRegistry(host);
   out.from_path = slash == std::string::npos ? "" : t.substr(slash + 1);
   if (!out.from_path.empty() && !IsPath(out.from_path))
     return "path '" + out.from_path + "' is not a repository path prefix";

@@ -28,9 +28,9 @@ TEST_CASE("the ConfigMap form exactly as kpt sends it") {
          "{registry: 'reg:5000', rules: 'docker.io=reg:5000/hub,cr.k8ssandra.io=reg:5000/k8ssandra', path: flatten, "
          "exclude: docker.io/library/busybox, pullSecret: regcred, pullPolicy: IfNotPresent}\n");
   REQUIRE_MESSAGE(r.config, r.firstError());
-  CHECK(r.config->registry->host == "reg:5000");
+  CHECK(r.config->registry->registry == "reg:5000");
   REQUIRE(r.config->rules.size() == 2);
-  CHECK(r.config->rules[0].from_domain == "docker.io");
+  CHECK(r.config->rules[0].from_registry == "docker.io");
   CHECK(r.config->rules[0].to.text() == "reg:5000/hub");
   CHECK(r.config->rules[1].to.prefix == "k8ssandra");
   CHECK(r.config->mode == PathMode::Flatten);
@@ -50,12 +50,12 @@ TEST_CASE("the typed form means the same") {
       "  exclude: [docker.io/library/busybox]\n  targets: [workloads, imageConfig]\n  imageConfig: override\n"
       "  additionalImageFields:\n  - {group: example.com, version: v1, kind: Foo, path: spec/image}\n");
   REQUIRE_MESSAGE(r.config, r.firstError());
-  CHECK(r.config->rules[1].from_domain == "docker.io");
+  CHECK(r.config->rules[1].from_registry == "docker.io");
   CHECK(r.config->rules[1].from_path == "k8ssandra");
   CHECK(r.config->mode == PathMode::Nest);
-  CHECK(r.config->workloads);
-  CHECK(r.config->image_config);
-  CHECK(!r.config->k8ssandra);
+  CHECK(r.config->targets.workloads);
+  CHECK(r.config->targets.image_config);
+  CHECK(!r.config->targets.k8ssandra);
   CHECK(r.config->image_config_mode == ImageConfigMode::Override);
   REQUIRE(r.config->additional_fields.size() == 1);
   CHECK(r.config->additional_fields[0].path == "spec/image");
@@ -110,7 +110,7 @@ TEST_CASE("exclude entries and additionalImageFields written as a map are errors
 TEST_CASE("a registry with a port or an IP works; pull secret names are DNS-1123") {
   Read r(std::string(kCm) + "{registry: '10.1.2.3:5000/mirror'}\n");
   REQUIRE(r.config);
-  CHECK(r.config->registry->host == "10.1.2.3:5000");
+  CHECK(r.config->registry->registry == "10.1.2.3:5000");
   CHECK(IsDns1123Subdomain("regcred"));
   CHECK(IsDns1123Subdomain("my.reg-cred"));
   CHECK(!IsDns1123Subdomain("-x"));

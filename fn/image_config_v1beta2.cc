@@ -38,7 +38,7 @@ void Override(const ItemContext& ctx, NodeId root) {
   const Document& d = ctx.doc();
   Edits edits;
   NodeId overrides = d.get(root, "overrides");
-  std::string reg = cfg.mode == PathMode::Flatten ? sole->host : sole->text();
+  std::string reg = cfg.mode == PathMode::Flatten ? sole->registry : sole->text();
   if (d.str(overrides, "registry") != reg) {
     edits.push_back({{"overrides", "registry"}, Value::String(reg)});
     ctx.changed("overrides.registry", "set overrides.registry to " + reg, std::nullopt, reg);

@@ -18,7 +18,7 @@ void SplitPath(const std::string& path, std::string& repository, std::string& na
 
 ImageName FromRef(const ImageRef& ref) {
   ImageName out;
-  out.registry = ref.written_domain;
+  out.registry = ref.written_registry;
   SplitPath(ref.writtenPath(), out.repository, out.name);
   out.tag = ref.tag;
   return out;
@@ -29,10 +29,10 @@ ParsedRef ToRef(const ImageName& image) {
   std::string registry = image.registry;
   while (!registry.empty() && registry.back() == '/') registry.pop_back();
   ImageRef& ref = out.ref;
-  ref.implicit_domain = registry.empty();
-  ref.written_domain = registry;
-  ref.domain = registry.empty() ? std::string(names::kDockerHub) : CanonicalDomain(registry);
-  if (!IsDomain(ref.domain)) {
+  ref.implicit_registry = registry.empty();
+  ref.written_registry = registry;
+  ref.registry = registry.empty() ? std::string(names::kDockerHub) : CanonicalRegistry(registry);
+  if (!IsRegistryHost(ref.registry)) {
     out.error = "registry '" + image.registry + "' is not a registry host";
     return out;
   }
@@ -41,7 +41,7 @@ ParsedRef ToRef(const ImageName& image) {
     out.error = "repository/name '" + path + "' is not a repository path";
     return out;
   }
-  ref.path = NormalizedPath(ref.domain, path, &ref.implicit_library);
+  ref.path = NormalizedPath(ref.registry, path, &ref.implicit_library);
   ref.tag = image.tag;
   out.ok = true;
   return out;

@@ -100,7 +100,7 @@ bool IsHexIdentifier(std::string_view s) {
 
 }  // namespace
 
-bool IsDomain(std::string_view s) {
+bool IsRegistryHost(std::string_view s) {
   if (s.empty()) return false;
   std::string_view host = s;
   if (s.front() == '[') {
@@ -137,7 +137,7 @@ bool IsDomain(std::string_view s) {
   return true;
 }
 
-bool LooksLikeDomain(std::string_view seg) {
+bool LooksLikeRegistry(std::string_view seg) {
   if (seg == "localhost") return true;
   for (char c : seg) {
     if (c == '.' || c == ':' || (c >= 'A' && c <= 'Z')) return true;
@@ -157,15 +157,15 @@ bool IsPath(std::string_view s) {
   }
 }
 
-std::string CanonicalDomain(std::string_view d) {
+std::string CanonicalRegistry(std::string_view d) {
   if (d == names::kDockerHubIndex || d == names::kDockerHubApi) return names::kDockerHub;
   return std::string(d);
 }
 
-bool IsDockerHub(std::string_view d) { return CanonicalDomain(d) == names::kDockerHub; }
+bool IsDockerHub(std::string_view d) { return CanonicalRegistry(d) == names::kDockerHub; }
 
-std::string NormalizedPath(std::string_view domain, const std::string& path, bool* added) {
-  bool library = IsDockerHub(domain) && path.find('/') == std::string::npos;
+std::string NormalizedPath(std::string_view registry, const std::string& path, bool* added) {
+  bool library = IsDockerHub(registry) && path.find('/') == std::string::npos;
   if (added) *added = library;
   return library ? std::string(names::kLibrary) + "/" + path : path;
 }
@@ -205,14 +205,15 @@ ParsedRef ParseImageRef(std::string_view in) {
   // Domain: the first segment when a '/' follows and it looks like a host.
   std::string_view remainder = name;
   size_t slash = name.find('/');
-  if (slash != std::string_view::npos && LooksLikeDomain(name.substr(0, slash))) {
-    r.written_domain = std::string(name.substr(0, slash));
+  if (slash != std::string_view::npos && LooksLikeRegistry(name.substr(0, slash))) {
+    r.written_registry = std::string(name.substr(0, slash));
     remainder = name.substr(slash + 1);
-    if (!IsDomain(r.written_domain)) return fail("invalid reference format: invalid domain '" + r.written_domain + "'");
-    r.domain = CanonicalDomain(r.written_domain);
+    if (!IsRegistryHost(r.written_registry))
+      return fail("invalid reference format: invalid domain '" + r.written_registry + "'");
+    r.registry = CanonicalRegistry(r.written_registry);
   } else {
-    r.implicit_domain = true;
-    r.domain = names::kDockerHub;
+    r.implicit_registry = true;
+    r.registry = names::kDockerHub;
   }
   // Tag: after the last ':' of the path.
   size_t colon = remainder.rfind(':');
@@ -233,7 +234,7 @@ ParsedRef ParseImageRef(std::string_view in) {
       return fail("invalid reference format: repository name (" + path + ") must be lowercase");
     return fail("invalid reference format");
   }
-  path = NormalizedPath(r.domain, path, &r.implicit_library);
+  path = NormalizedPath(r.registry, path, &r.implicit_library);
   if (path.size() > kMaxPathLength)
     return fail("repository name must not be more than " + std::to_string(kMaxPathLength) + " characters");
   r.path = std::move(path);

@@ -9,7 +9,7 @@ using namespace fn;
 namespace {
 const std::string F64(64, 'f');
 struct Valid {
-  std::string in, domain, path, tag, digest;
+  std::string in, registry, path, tag, digest;
 };
 using Invalid = std::pair<std::string, std::string>;  // input, part of the error
 
@@ -17,7 +17,7 @@ void CheckParses(const Valid& c) {
   CAPTURE(c.in);
   ParsedRef p = ParseImageRef(c.in);
   REQUIRE_MESSAGE(p.ok, p.error);
-  CHECK(p.ref.domain == c.domain);
+  CHECK(p.ref.registry == c.registry);
   CHECK(p.ref.path == c.path);
   CHECK(p.ref.tag == c.tag);
   CHECK(p.ref.digest == c.digest);
@@ -80,13 +80,13 @@ TEST_CASE("valid references normalize like distribution/reference") {
 
 TEST_CASE("implicit parts are remembered") {
   ParsedRef p = ParseImageRef("busybox:1.36");
-  CHECK(p.ref.implicit_domain);
+  CHECK(p.ref.implicit_registry);
   CHECK(p.ref.implicit_library);
   CHECK(p.ref.suffix() == ":1.36");
   ParsedRef q = ParseImageRef("docker.io/k8ssandra/medusa:0.29.1");
-  CHECK(!q.ref.implicit_domain);
+  CHECK(!q.ref.implicit_registry);
   CHECK(!q.ref.implicit_library);
-  CHECK(q.ref.written_domain == "docker.io");
+  CHECK(q.ref.written_registry == "docker.io");
 }
 
 TEST_CASE("invalid references get a reason, not a guess") {
@@ -123,11 +123,11 @@ TEST_CASE("invalid references get a reason, not a guess") {
 
 TEST_CASE("domain grammar") {
   for (const char* d : {"localhost", "localhost:5000", "a.b", "a-b.c", "1.2.3.4:80", "[::1]", "[::1]:5000", "A.B"})
-    CHECK_MESSAGE(IsDomain(d), d);
+    CHECK_MESSAGE(IsRegistryHost(d), d);
   for (const char* d : {"", "-a.b", "a-.b", "a..b", "a.b:", "a.b:x", "[::1", "[g::1]", "a_b.c"})
-    CHECK_MESSAGE(!IsDomain(d), d);
-  CHECK(CanonicalDomain("index.docker.io") == "docker.io");
-  CHECK(CanonicalDomain("registry-1.docker.io") == "docker.io");
+    CHECK_MESSAGE(!IsRegistryHost(d), d);
+  CHECK(CanonicalRegistry("index.docker.io") == "docker.io");
+  CHECK(CanonicalRegistry("registry-1.docker.io") == "docker.io");
 }
 
 TEST_CASE("one Docker Hub rule: every alias gets library/ for a one-component path") {
@@ -263,8 +263,8 @@ TEST_CASE("distribution/reference's test tables, normalized") {
        {"test.com", "test.com:10304", "localhost", "localhost:8080", "a", "a.b", "ab.cd.com", "a-b.com", "ab.c-om",
         "0101.com", "001a.com", "b.gbc.io:443", "b.gbc.io", "xn--n3h.com", "Asdf.com", "192.168.1.1:75050",
         "[fd00:1:2::3]:75050", "[fd00123123123]:75050", "[2001:0db8:85a3:0000:0000:8a2e:0370:7334]:75050"})
-    CHECK_MESSAGE(IsDomain(d), d);
+    CHECK_MESSAGE(IsRegistryHost(d), d);
   for (const char* d : {"test.com:http", "-ab.com", "ab-.com", "ab.-com", "ab.com-", "[fd00:1:2::3]75050",
                         "[fd00:1:2::3]::75050", "[fd00:1:2::3%eth0]:75050", "fd00:1:2::3:75050"})
-    CHECK_MESSAGE(!IsDomain(d), d);
+    CHECK_MESSAGE(!IsRegistryHost(d), d);
 }

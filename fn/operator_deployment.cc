@@ -83,7 +83,7 @@ void AnnotateRestart(const ItemContext& ctx, const ImageConfigChange& change) {
 void DefaultRegistry(const ItemContext& ctx, const std::string& path, EnvVars& vars) {
   std::optional<Target> sole = ctx.rules().soleTarget();
   if (sole && sole->prefix.empty() && ctx.config().mode == PathMode::Keep) {
-    vars.emplace_back(names::kEnvDefaultRegistry, sole->host);
+    vars.emplace_back(names::kEnvDefaultRegistry, sole->registry);
     return;
   }
   // The built-in defaults live on Docker Hub (stargateio/..., thelastpickle/...).
@@ -105,7 +105,7 @@ void RewriteOperatorDeployment(const ItemContext& ctx, const ImageConfigChange& 
   OperatorContainer oc = WhichOperator(ctx.doc(), ctx.item());
   if (oc.op == Operator::None) return;
   const Config& cfg = ctx.config();
-  if (change.changed && cfg.image_config) AnnotateRestart(ctx, change);
+  if (change.changed && cfg.targets.image_config) AnnotateRestart(ctx, change);
   if (oc.op != Operator::K8ssandraOperator) return;
   std::string path = Indexed("spec.template.spec.containers", oc.index);
   EnvVars vars;

@@ -44,11 +44,11 @@ void RewriteItem(RunContext& run, const krm::Item& item, krm::Editor& ed, const 
   ItemContext ctx(run, item, ed);
   std::string path;
   krm::NodeId pod = WorkloadPodSpec(ed.doc(), item, path);
-  if (cfg.workloads && pod != krm::kNoNode) {
+  if (cfg.targets.workloads && pod != krm::kNoNode) {
     RewriteOperatorDeployment(ctx, change);
     RewritePodSpec(ctx, pod, path);
   }
-  if (cfg.k8ssandra && IsK8ssandraKind(item)) RewriteK8ssandra(ctx, known);
+  if (cfg.targets.k8ssandra && IsK8ssandraKind(item)) RewriteK8ssandra(ctx, known);
   RewriteAdditionalFields(ctx);
 }
 
@@ -80,7 +80,7 @@ void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::R
   ImageConfigChange change;
   for (const auto& ic : configs) {
     CollectKnownImages(*ic, known);
-    if (cfg->image_config) RewriteImageConfig(run, *ic, patch, rl.source().eol(), change);
+    if (cfg->targets.image_config) RewriteImageConfig(run, *ic, patch, rl.source().eol(), change);
   }
   std::vector<std::string> datacenters;
   for (const krm::Item* item : others) {

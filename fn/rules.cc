@@ -26,9 +26,9 @@ size_t Components(const std::string& p) {
 }
 
 // A registry host written as one repository path component.
-std::string DomainComponent(const std::string& domain) {
+std::string RegistryComponent(const std::string& registry) {
   std::string out;
-  for (char c : domain) {
+  for (char c : registry) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
     char w = ok ? c : '-';
@@ -63,7 +63,7 @@ bool Relocator::excluded(const std::string& name) const {
 
 bool Relocator::onTarget(const ImageRef& ref) const {
   auto under = [&](const Target& t) {
-    if (CanonicalDomain(t.host) != CanonicalDomain(ref.domain)) return false;
+    if (CanonicalRegistry(t.registry) != CanonicalRegistry(ref.registry)) return false;
     return UnderPath(ref.path, t.prefix);
   };
   if (config_.registry && under(*config_.registry)) return true;
@@ -77,13 +77,13 @@ Decision Relocator::route(const ImageRef& src, bool prefix) const {
   Decision d;
   d.source = src;
   // A prefix is excluded when a pattern covers every name below it.
-  if (excluded(prefix ? Join(src.domain, src.path) + "/*" : src.name()))
+  if (excluded(prefix ? Join(src.registry, src.path) + "/*" : src.name()))
     return Unchanged(d, Outcome::Excluded, "excluded");
   if (onTarget(src)) return Unchanged(d, Outcome::OnTarget, "already on its target");
-  std::string domain = CanonicalDomain(src.domain);
+  std::string registry = CanonicalRegistry(src.registry);
   const Rule* best = nullptr;
   for (const Rule& r : config_.rules) {
-    if (r.from_domain != domain || !UnderPath(src.path, r.from_path)) continue;
+    if (r.from_registry != registry || !UnderPath(src.path, r.from_path)) continue;
     if (!best || Components(r.from_path) > Components(best->from_path)) best = &r;
   }
   Target target;
@@ -105,7 +105,7 @@ Decision Relocator::route(const ImageRef& src, bool prefix) const {
       path = prefix ? target.prefix : Join(target.prefix, LastComponent(src.path));
       break;
     case PathMode::Nest:
-      path = Join(target.prefix, Join(DomainComponent(domain), src.path));
+      path = Join(target.prefix, Join(RegistryComponent(registry), src.path));
       break;
   }
   if (!prefix && path.empty()) return Unchanged(d, Outcome::Invalid, "the rule leaves no repository path");
@@ -116,7 +116,7 @@ Decision Relocator::route(const ImageRef& src, bool prefix) const {
                      "under " + target.text() + " its path would be " + std::to_string(path.size()) +
                          " characters, over the limit of " + std::to_string(kMaxPathLength));
   d.outcome = Outcome::Relocated;
-  d.domain = target.host;
+  d.registry = target.registry;
   d.path = path;
   d.target = target;
   return d;
@@ -124,10 +124,10 @@ Decision Relocator::route(const ImageRef& src, bool prefix) const {
 
 Decision Relocator::decide(const ImageRef& source) const { return route(source, false); }
 
-Decision Relocator::decidePrefix(const std::string& domain, const std::string& prefix) const {
+Decision Relocator::decidePrefix(const std::string& registry, const std::string& prefix) const {
   ImageRef ref;
-  ref.written_domain = domain;
-  ref.domain = CanonicalDomain(domain);
+  ref.written_registry = registry;
+  ref.registry = CanonicalRegistry(registry);
   ref.path = prefix;
   return route(ref, true);
 }
@@ -147,7 +147,7 @@ Decision Relocator::relocate(const ImageName& in, ImageName& out) const {
   if (!d.changed()) return d;
   // An implicit library/ in keep mode stays implicit on the source side:
   // the new repository says it explicitly (REG/library/busybox).
-  out.registry = d.domain;
+  out.registry = d.registry;
   SplitPath(d.path, out.repository, out.name);
   out.tag = in.tag;
   return d;
@@ -158,7 +158,7 @@ std::optional<std::string> Relocator::relocateRegistry(std::string_view value) c
   while (!v.empty() && v.back() == '/') v.pop_back();
   size_t slash = v.find('/');
   std::string host = v.substr(0, slash);
-  if (host.empty() || !IsDomain(host)) return std::nullopt;
+  if (host.empty() || !IsRegistryHost(host)) return std::nullopt;
   Decision d = decidePrefix(host, slash == std::string::npos ? "" : v.substr(slash + 1));
   if (!d.changed()) return std::nullopt;
   return d.destination();

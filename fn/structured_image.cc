@@ -35,8 +35,8 @@ std::string Missing(const ImageName& src) {
 // sets only the registry when one bare registry in keep mode applies.
 void Incomplete(const ItemContext& ctx, NodeId node, const std::string& path, const std::string& component,
                 const ImageName& src) {
-  std::string domain = src.registry.empty() ? std::string(names::kDockerHub) : CanonicalDomain(src.registry);
-  if (!IsDomain(domain) || !ctx.rules().decidePrefix(domain, src.repository).changed()) return;
+  std::string registry = src.registry.empty() ? std::string(names::kDockerHub) : CanonicalRegistry(src.registry);
+  if (!IsRegistryHost(registry) || !ctx.rules().decidePrefix(registry, src.repository).changed()) return;
   std::optional<Target> sole = ctx.rules().soleTarget();
   if (!sole || !sole->prefix.empty() || ctx.config().mode != PathMode::Keep) {
     ctx.report(Severity::Warning, path,
@@ -47,10 +47,10 @@ void Incomplete(const ItemContext& ctx, NodeId node, const std::string& path, co
                    (component.empty() ? std::string("it") : "images." + component) + " in the same input)");
     return;
   }
-  if (src.registry != sole->host) {
-    ctx.editor().setKey(node, "registry", Value::String(sole->host), true);
-    ctx.changed(Field(path, "registry"), "set registry to " + sole->host,
-                src.registry.empty() ? std::nullopt : std::optional<std::string>(src.registry), sole->host);
+  if (src.registry != sole->registry) {
+    ctx.editor().setKey(node, "registry", Value::String(sole->registry), true);
+    ctx.changed(Field(path, "registry"), "set registry to " + sole->registry,
+                src.registry.empty() ? std::nullopt : std::optional<std::string>(src.registry), sole->registry);
   }
   ApplyPullSettings(ctx, node);
   if (src.tag.empty())

@@ -93,6 +93,11 @@ uint16_t ContentOffset(uint32_t begin, uint32_t content) {
 
 }  // namespace
 
+void DocumentInternal::RequireAddressable(const std::string& text) {
+  if (text.size() >= UINT32_MAX)
+    throw ParseError(0, "a text of " + std::to_string(text.size()) + " bytes; at most 4 GiB - 1 can be indexed");
+}
+
 Document DocumentInternal::Empty(const std::string& text, bool json) {
   Document d;
   d.text_ = &text;

@@ -29,6 +29,8 @@ class DocumentInternal {
   // id the first node of `from` now has; child and sibling ids and arena
   // offsets of the moved nodes are shifted to match. `from` is left empty.
   static NodeId Adopt(Document& to, Document& from);
+  // Throws ParseError for a text of 4 GiB or more: node spans are 32-bit.
+  static void RequireAddressable(const std::string& text);
   static std::vector<NodeId>& Roots(Document& d) { return d.roots_; }
   static std::string& Arena(Document& d) { return d.arena_; }
 };

@@ -106,6 +106,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 }  // namespace
 
 Document Document::ParseJson(const std::string& text) {
+  DocumentInternal::RequireAddressable(text);
   TrackingStream in(text);
   Handler handler(text, in);
   rapidjson::Reader reader;

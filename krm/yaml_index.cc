@@ -198,6 +198,7 @@ class Indexer : public YAML::EventHandler {
 Document Document::ParseYaml(const std::string& text) { return ParseYamlRange(text, 0, text.size()); }
 
 Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t end) {
+  DocumentInternal::RequireAddressable(text);
   MemoryBuffer buf(text.data() + begin, end - begin);
   std::istream in(&buf);
   Indexer indexer(text, begin);

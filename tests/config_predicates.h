@@ -9,22 +9,22 @@ namespace test {
 
 // testdata/configs/registry.yaml (and override, pull): one registry.
 inline bool UnderRegistry(const fn::ImageRef&, const fn::ImageRef& a) {
-  return a.domain == "registry.corp.example:5000";
+  return a.registry == "registry.corp.example:5000";
 }
 // testdata/configs/rules.yaml: Docker Hub, ghcr.io, cr.k8ssandra.io/k8ssandra
 // and cr.dtsx.io/datastax are mapped; anything else stays.
 inline bool UnderRules(const fn::ImageRef& b, const fn::ImageRef& a) {
-  bool mapped = b.domain == "docker.io" || b.domain == "ghcr.io" ||
-                (b.domain == "cr.k8ssandra.io" && b.path.rfind("k8ssandra/", 0) == 0) ||
-                (b.domain == "cr.dtsx.io" && b.path.rfind("datastax/", 0) == 0);
-  return mapped ? a.domain == "registry.corp.example:5000" : a.name() == b.name();
+  bool mapped = b.registry == "docker.io" || b.registry == "ghcr.io" ||
+                (b.registry == "cr.k8ssandra.io" && b.path.rfind("k8ssandra/", 0) == 0) ||
+                (b.registry == "cr.dtsx.io" && b.path.rfind("datastax/", 0) == 0);
+  return mapped ? a.registry == "registry.corp.example:5000" : a.name() == b.name();
 }
 // testdata/configs/flatten.yaml: mirror.example/k8ssandra-all/<last component>.
 inline bool Flattened(const fn::ImageRef& b, const fn::ImageRef& a) {
-  return a.domain == "mirror.example" && a.path == "k8ssandra-all/" + b.path.substr(b.path.rfind('/') + 1);
+  return a.registry == "mirror.example" && a.path == "k8ssandra-all/" + b.path.substr(b.path.rfind('/') + 1);
 }
 // testdata/configs/nest.yaml.
-inline bool Nested(const fn::ImageRef&, const fn::ImageRef& a) { return a.domain == "mirror.example:443"; }
+inline bool Nested(const fn::ImageRef&, const fn::ImageRef& a) { return a.registry == "mirror.example:443"; }
 // testdata/configs/exclude-all.yaml.
 inline bool Unmoved(const fn::ImageRef& b, const fn::ImageRef& a) { return a.name() == b.name(); }
 

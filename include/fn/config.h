@@ -14,9 +14,9 @@ namespace fn {
 
 // Where relocated images go: a registry host and an optional path prefix.
 struct Target {
-  std::string host;    // "registry.corp.example:5000"
-  std::string prefix;  // "mirror/k8ssandra" or ""
-  std::string text() const { return prefix.empty() ? host : host + "/" + prefix; }
+  std::string registry;  // the registry host: "registry.corp.example:5000"
+  std::string prefix;    // "mirror/k8ssandra" or ""
+  std::string text() const { return prefix.empty() ? registry : registry + "/" + prefix; }
 };
 
 enum class PathMode { Keep, Flatten, Nest };
@@ -24,10 +24,10 @@ enum class ImageConfigMode { Rewrite, Override };
 
 // One `from -> to` row. `from` is normalized (Docker Hub aliases folded).
 struct Rule {
-  std::string from_domain;
+  std::string from_registry;
   std::string from_path;  // "" matches the whole registry
   Target to;
-  std::string from() const { return from_path.empty() ? from_domain : from_domain + "/" + from_path; }
+  std::string from() const { return from_path.empty() ? from_registry : from_registry + "/" + from_path; }
 };
 
 // A string image field in a kind we do not know, kustomize fieldSpec style.
@@ -45,6 +45,13 @@ struct Exclusion {
   std::string pattern;  // what is matched against ImageRef::name()
 };
 
+// The families of images a run touches (config `targets`).
+struct Targets {
+  bool image_config = true;  // the ImageConfig (not the `imageConfig` mode)
+  bool k8ssandra = true;
+  bool workloads = true;
+};
+
 struct Config {
   std::optional<Target> registry;
   std::vector<Rule> rules;
@@ -52,9 +59,7 @@ struct Config {
   std::vector<Exclusion> exclude;
   std::string pull_secret;
   std::string pull_policy;
-  bool image_config = true;  // targets
-  bool k8ssandra = true;
-  bool workloads = true;
+  Targets targets;
   ImageConfigMode image_config_mode = ImageConfigMode::Rewrite;
   std::vector<FieldSpec> additional_fields;
   bool strict = false;  // every warning about an image (and the config) is an error

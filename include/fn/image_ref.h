@@ -13,20 +13,20 @@ namespace fn {
 constexpr size_t kMaxPathLength = 255;
 
 struct ImageRef {
-  std::string domain;             // normalized: "docker.io" when none was written
-  std::string path;               // normalized: "library/x" for Docker Hub official images
-  std::string tag;                // as written, without the ':'
-  std::string digest;             // as written, without the '@'
-  bool implicit_domain = false;   // no domain was written
-  bool implicit_library = false;  // "library/" was added
-  std::string written_domain;     // the domain as written ("" when implicit)
+  std::string registry;            // normalized: "docker.io" when none was written
+  std::string path;                // normalized: "library/x" for Docker Hub official images
+  std::string tag;                 // as written, without the ':'
+  std::string digest;              // as written, without the '@'
+  bool implicit_registry = false;  // no registry was written
+  bool implicit_library = false;   // "library/" was added
+  std::string written_registry;    // the registry as written ("" when implicit)
 
   // The path as written: without a "library/" that normalization added.
   std::string writtenPath() const;
   // ":tag", "@digest", ":tag@digest" or "", exactly as written.
   std::string suffix() const;
-  // domain + "/" + path, normalized.
-  std::string name() const { return domain + "/" + path; }
+  // registry + "/" + path, normalized.
+  std::string name() const { return registry + "/" + path; }
   // The normalized reference, tag and digest included.
   std::string normalized() const { return name() + suffix(); }
 };
@@ -42,10 +42,10 @@ ParsedRef ParseImageRef(std::string_view input);
 
 // True for a registry host as distribution/reference reads it: a DNS name
 // or IPv4 address, or a bracketed IPv6 literal, with an optional port.
-bool IsDomain(std::string_view s);
-// True when the first path segment would be taken as a domain: it is
+bool IsRegistryHost(std::string_view s);
+// True when the first path segment would be taken as a registry: it is
 // localhost, or has a '.' or ':', or an upper-case letter.
-bool LooksLikeDomain(std::string_view segment);
+bool LooksLikeRegistry(std::string_view segment);
 // True for a repository path: lower-case components joined by '/'.
 bool IsPath(std::string_view s);
 
@@ -54,13 +54,13 @@ bool IsPath(std::string_view s);
 // docker.io, and a one-component Docker Hub path is an official image under
 // library/.
 //
-// Folds Docker Hub's aliases into docker.io; any other domain is returned as is.
-std::string CanonicalDomain(std::string_view domain);
+// Folds Docker Hub's aliases into docker.io; any other registry is returned as is.
+std::string CanonicalRegistry(std::string_view registry);
 // True for docker.io and its aliases.
-bool IsDockerHub(std::string_view domain);
-// `path` under the canonical `domain`, with library/ added where Docker Hub
+bool IsDockerHub(std::string_view registry);
+// `path` under the canonical `registry`, with library/ added where Docker Hub
 // adds it; `added` (optional) tells whether it was.
-std::string NormalizedPath(std::string_view domain, const std::string& path, bool* added = nullptr);
+std::string NormalizedPath(std::string_view registry, const std::string& path, bool* added = nullptr);
 // The last component of a repository path ("k8ssandra/medusa" -> "medusa").
 std::string LastComponent(const std::string& path);
 

@@ -22,14 +22,14 @@ enum class Outcome { Relocated, Excluded, OnTarget, NoRule, Invalid };
 
 struct Decision {
   Outcome outcome = Outcome::NoRule;
-  std::string reason;  // why it is unchanged (all but Relocated)
-  ImageRef source;     // the parsed source
-  std::string domain;  // the new domain (Relocated)
-  std::string path;    // the new normalized path (Relocated); "" for a bare host prefix
+  std::string reason;    // why it is unchanged (all but Relocated)
+  ImageRef source;       // the parsed source
+  std::string registry;  // the new registry host (Relocated)
+  std::string path;      // the new normalized path (Relocated); "" for a bare host prefix
   std::optional<Target> target;
   bool changed() const { return outcome == Outcome::Relocated; }
-  // domain/path, or the bare domain when the path is empty.
-  std::string destination() const { return path.empty() ? domain : domain + "/" + path; }
+  // registry/path, or the bare registry when the path is empty.
+  std::string destination() const { return path.empty() ? registry : registry + "/" + path; }
 };
 
 class Relocator {
@@ -49,12 +49,12 @@ class Relocator {
   //   '-', so 127.0.0.1:8000 is 127.0.0.1-8000) + path.
   Decision decide(const ImageRef& source) const;
 
-  // The decision for every image under `domain`/`prefix` (prefix may be
+  // The decision for every image under `registry`/`prefix` (prefix may be
   // empty): where such images go without their own path below the prefix.
   // An exclusion applies only when it covers every name under the prefix.
   // keep: target + the prefix after the matched `from`; flatten: the
-  // target; nest: target + domain component + prefix.
-  Decision decidePrefix(const std::string& domain, const std::string& prefix) const;
+  // target; nest: target + registry component + prefix.
+  Decision decidePrefix(const std::string& registry, const std::string& prefix) const;
 
   // A whole image string. When relocated, `out` gets the new string: the
   // new registry and path, then the tag and digest exactly as written.
