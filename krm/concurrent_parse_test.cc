@@ -228,3 +228,33 @@ TEST_CASE("small inputs and one thread take the sequential path") {
   CHECK(SameDocument(Document::ParseYaml(t), ParseYamlConcurrently(t, 2, 256 * 1024, &joined), why));
   CHECK_FALSE(joined);
 }
+
+TEST_CASE("a quoted string whose lines look like an item boundary is read as one parse reads it (F11)") {
+  // The string holds a line "- apiVersion: v1" at the items' column, so the
+  // split cuts there; each group alone would read an unclosed string to its
+  // end (yaml-cpp 0.7 accepts that) and the joined index would hold a Pod
+  // that the input does not have. A string not closed within its group is
+  // an error there, so the parallel path gives way to the sequential one.
+  for (const char* quote : {"\"", "'"}) {
+    CAPTURE(quote);
+    std::string q = quote;
+    std::string t =
+        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+        "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n  data:\n    pad: " +
+        std::string(400, 'p') + "\n    s: " + q +
+        "first\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: ghost}\n  spec: {containers: [{name: "
+        "c, image: busybox}]}\n  x: " +
+        q + "\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: b}\n";
+    Document seq = Document::ParseYaml(t);
+    REQUIRE(seq.items(seq.get(seq.roots()[0], "items")).size() == 2);
+    for (unsigned threads : {2u, 3u, 64u}) {
+      bool joined = true;
+      Document par = ParseYamlConcurrently(t, threads, 0, &joined);
+      // The padding puts a cut at the line inside the string: only the
+      // refusal of the unclosed string keeps the ghost Pod out.
+      CHECK_FALSE(joined);
+      std::string why;
+      CHECK_MESSAGE(SameDocument(seq, par, why), threads << " threads: " << why);
+    }
+  }
+}

@@ -1,5 +1,7 @@
 #include "krm/document.h"
 
+#include <algorithm>
+
 #include "krm/document_internal.h"
 
 namespace krm {
@@ -62,6 +64,23 @@ std::vector<NodeId> Document::items(NodeId seq) const {
   if (!isSeq(seq)) return out;
   for (NodeId c = node(seq).first; c != kNoNode; c = node(c).next) out.push_back(c);
   return out;
+}
+
+size_t Document::tailOffset() const {
+  const std::string& t = *text_;
+  size_t end = roots_.empty() ? 0 : node(roots_.back()).end;
+  // The first line that starts at or after the last document's end.
+  size_t start = end == 0 || t[end - 1] == '\n' ? end : t.find('\n', end);
+  if (start != std::string::npos && start != end) ++start;
+  while (start != std::string::npos && start < t.size()) {
+    if (t.compare(start, 3, "...") == 0) {
+      char c = start + 3 < t.size() ? t[start + 3] : '\n';
+      if (c == '\n' || c == '\r' || c == ' ' || c == '\t') return start;
+    }
+    start = t.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  return t.size();
 }
 
 std::vector<NodeId> Document::values(NodeId map) const {
@@ -147,6 +166,7 @@ NodeId DocumentBuilder::add(Node n) {
       DocumentInternal::Mutable(doc_, top.last_child).next = id;
     }
     top.last_child = id;
+    ++top.children;
   }
   return id;
 }
@@ -158,13 +178,45 @@ void DocumentBuilder::open(NodeKind kind, Style style, uint32_t begin, uint32_t 
   n.begin = begin;
   n.content_off = ContentOffset(begin, content) & 0x1FFFu;
   NodeId id = add(n);
-  stack_.push_back({id, kNoNode});
+  stack_.push_back({id, kNoNode, 0});
 }
 
 void DocumentBuilder::close(uint32_t end) {
   NodeId id = stack_.back().id;
   DocumentInternal::Mutable(doc_, id).end = end;
   stack_.pop_back();
+  if (doc_.node(id).kind == NodeKind::Map) RequireUniqueKeys(id);
+}
+
+void DocumentBuilder::RequireUniqueKeys(NodeId map) const {
+  // Most maps have a few keys: compare pairwise; sort the keys of large ones.
+  std::vector<NodeId> keys;
+  for (NodeId k = doc_.node(map).first; k != kNoNode;) {
+    if (doc_.isScalar(k)) keys.push_back(k);
+    NodeId v = doc_.node(k).next;
+    k = v == kNoNode ? kNoNode : doc_.node(v).next;
+  }
+  // Where the first one is, relative to the second (both are in one
+  // document, and so in one file of a stream of files).
+  auto fail = [&](NodeId first, NodeId second) {
+    const std::string& t = doc_.text();
+    uint32_t a = doc_.node(first).begin, b = doc_.node(second).begin;
+    if (a > b) std::swap(a, b);
+    auto lines = std::count(t.begin() + a, t.begin() + b, '\n');
+    std::string where = lines == 0   ? "earlier on this line"
+                        : lines == 1 ? "1 line above"
+                                     : std::to_string(lines) + " lines above";
+    throw ParseError(b, "duplicate key '" + std::string(doc_.value(second)) + "': it is already set " + where);
+  };
+  if (keys.size() <= 16) {
+    for (size_t i = 1; i < keys.size(); ++i)
+      for (size_t j = 0; j < i; ++j)
+        if (doc_.value(keys[i]) == doc_.value(keys[j])) fail(keys[j], keys[i]);
+    return;
+  }
+  std::stable_sort(keys.begin(), keys.end(), [&](NodeId a, NodeId b) { return doc_.value(a) < doc_.value(b); });
+  for (size_t i = 1; i < keys.size(); ++i)
+    if (doc_.value(keys[i]) == doc_.value(keys[i - 1])) fail(keys[i - 1], keys[i]);
 }
 
 NodeId DocumentBuilder::leaf(NodeKind kind, Style style, uint32_t begin, uint32_t content, uint32_t end,
@@ -192,6 +244,12 @@ NodeId DocumentBuilder::leaf(NodeKind kind, Style style, uint32_t begin, uint32_
 }
 
 bool DocumentBuilder::inFlow() const { return !stack_.empty() && doc_.node(stack_.back().id).style == Style::Flow; }
+
+bool DocumentBuilder::atBlockKey() const {
+  if (stack_.empty()) return false;
+  const Node& top = doc_.node(stack_.back().id);
+  return top.kind == NodeKind::Map && top.style == Style::Block && stack_.back().children % 2 == 0;
+}
 
 NodeId DocumentBuilder::lastChild() const { return stack_.empty() ? kNoNode : stack_.back().last_child; }
 

@@ -48,6 +48,8 @@ class DocumentBuilder {
               bool implicit);
   // True when the innermost open container is a flow collection.
   bool inFlow() const;
+  // True when the next node is a key of a block map.
+  bool atBlockKey() const;
   // The last child of the innermost open container, or kNoNode.
   NodeId lastChild() const;
   // The document; the builder is spent.
@@ -57,10 +59,14 @@ class DocumentBuilder {
 
  private:
   NodeId add(Node n);
+  // Throws ParseError at the second of two equal keys of `map` (YAML
+  // forbids them; yaml-cpp keeps both and readers take the first).
+  void RequireUniqueKeys(NodeId map) const;
   Document doc_;
   struct Open {
     NodeId id;
     NodeId last_child;
+    size_t children;
   };
   std::vector<Open> stack_;
 };

@@ -167,3 +167,12 @@ TEST_CASE("nesting deeper than kMaxNesting is an error in both parsers, at the c
 }
 
 }  // namespace krm
+
+TEST_CASE("tailOffset: before a '...' that ends the last document, else the end of the text") {
+  std::string plain = "a: 1\n# trailing\n";
+  CHECK(Document::ParseYaml(plain).tailOffset() == plain.size());
+  std::string marked = "a: 1\n...\n# after\n";
+  CHECK(Document::ParseYaml(marked).tailOffset() == 5);
+  std::string block = "a: |\n  x\n...\n";
+  CHECK(Document::ParseYaml(block).tailOffset() == block.find("..."));
+}

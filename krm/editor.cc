@@ -137,12 +137,12 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
     return true;
   }
   bool last_root = !doc_.roots().empty() && doc_.roots().back() == map;
-  size_t at = last_root ? doc_.text().size() : lineEndAfter(m.end);
+  size_t at = last_root ? doc_.tailOffset() : lineEndAfter(m.end);
   std::string text = std::string(col, ' ') + entry + eol_;
   if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
     text = eol_ + std::string(col, ' ') + entry;
   }
-  patch_.insert(at, text);
+  patch_.insert(at, text, col);
   return true;
 }
 
@@ -273,7 +273,7 @@ bool Editor::append(NodeId seq, const Value& value) {
   if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
     text = eol_ + std::string(col, ' ') + item;
   }
-  patch_.insert(at, text);
+  patch_.insert(at, text, col);
   return true;
 }
 

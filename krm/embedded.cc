@@ -100,8 +100,24 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
       bool at_line_start = e.begin == 0 || text_[e.begin - 1] == '\n';
       size_t b = mapOffset(e.begin);
       size_t en = e.end == e.begin ? b : mapOffset(e.end);
-      if (e.begin == text_.size()) b = en = n.end;
-      outer_patch.replace(b, en, mapText(e.text, at_line_start, eol));
+      std::string text = e.text;
+      bool new_lines = false;
+      if (e.begin == text_.size()) {
+        // Lines added after the last one go after the block's last line,
+        // which ends with a line break in the outer text even when the
+        // value does not (strip chomping, `|-`): the break that starts the
+        // inner text becomes the break that ends the outer lines.
+        b = en = n.end;
+        bool outer_break = n.end > 0 && outer_.text()[n.end - 1] == '\n';
+        if (outer_break && !at_line_start && !text.empty() && text.front() == '\n') {
+          text.erase(0, 1);
+          at_line_start = new_lines = true;
+        }
+      }
+      std::string mapped = mapText(text, at_line_start, eol);
+      if (new_lines && (mapped.size() < eol.size() || mapped.compare(mapped.size() - eol.size(), eol.size(), eol) != 0))
+        mapped += eol;
+      outer_patch.replace(b, en, mapped);
     }
     return true;
   }

@@ -60,3 +60,12 @@ TEST_CASE("a folded block becomes a literal block with the same chomping") {
   std::string t = "data:\n  cfg: >-\n    reg: old\n\n    images:\n      a: 1\n";
   CHECK(Rewrite(t, "reg", "new") == "data:\n  cfg: |-\n    reg: new\n    images:\n      a: 1\n      extra: x\n");
 }
+
+TEST_CASE("lines added to a strip-chomped block (|-) keep the next key on its own line") {
+  std::string t = "data:\n  cfg: |-\n    reg: old\n    images:\n      a: 1\nnext: y\n";
+  std::string out = Rewrite(t, "reg", "new");
+  CHECK(out == "data:\n  cfg: |-\n    reg: new\n    images:\n      a: 1\n      extra: x\nnext: y\n");
+  // The value reads back as the inner text with the edits applied.
+  Document d = Document::ParseYaml(out);
+  CHECK(d.value(d.at(d.roots()[0], "data.cfg")) == "reg: new\nimages:\n  a: 1\n  extra: x");
+}

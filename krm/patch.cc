@@ -7,10 +7,12 @@
 namespace krm {
 
 void Patch::replace(size_t begin, size_t end, std::string text) {
-  edits_.push_back({begin, end, std::move(text), edits_.size()});
+  edits_.push_back({begin, end, std::move(text), edits_.size(), 0});
 }
 
-void Patch::insert(size_t at, std::string text) { edits_.push_back({at, at, std::move(text), edits_.size()}); }
+void Patch::insert(size_t at, std::string text, size_t depth) {
+  edits_.push_back({at, at, std::move(text), edits_.size(), depth});
+}
 
 std::vector<Edit> Patch::sorted() const {
   std::vector<Edit> out = edits_;
@@ -19,6 +21,7 @@ std::vector<Edit> Patch::sorted() const {
     // insertions before a replacement that starts at the same offset
     bool ai = a.begin == a.end, bi = b.begin == b.end;
     if (ai != bi) return ai;
+    if (a.depth != b.depth) return a.depth > b.depth;
     return a.order < b.order;
   });
   // Identical replacements of one range collapse into one.

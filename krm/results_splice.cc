@@ -11,8 +11,9 @@ void EnsureItems(const Document& d, NodeId root, const std::string& eol, Editor&
     if (d.node(root).style == Style::Flow) {
       ed.addKey(root, "items", Value::List({}));
     } else {
-      std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
-      all.insert(text.size(), lead + "items: []" + eol);
+      size_t at = d.tailOffset();
+      std::string lead = (at > 0 && text[at - 1] != '\n') ? eol : "";
+      all.insert(at, lead + "items: []" + eol);
     }
   } else if (d.isNull(d.node(items_key).next)) {
     ed.fillNull(items_key, d.node(items_key).next, Value::List({}));
@@ -69,8 +70,9 @@ void SpliceListKeys(const Document& d, NodeId root, const std::vector<Result>& r
   if (old != kNoNode) ed.removeKey(root, old);
   if (results.empty()) return;
   const std::string& text = d.text();
-  std::string lead = (!text.empty() && text.back() != '\n') ? eol : "";
-  all.insert(text.size(), lead + RenderResultsYaml(results, eol));
+  size_t at = d.tailOffset();
+  std::string lead = (at > 0 && text[at - 1] != '\n') ? eol : "";
+  all.insert(at, lead + RenderResultsYaml(results, eol));
 }
 
 }  // namespace krm

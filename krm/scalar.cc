@@ -10,7 +10,7 @@ bool IsBreak(char c) { return c == '\n' || c == '\r'; }
 bool IsFlowIndicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
 
 // End of the plain-scalar segment on one line starting at `i`.
-size_t PlainSegmentEnd(const std::string& t, size_t i, bool in_flow) {
+size_t PlainSegmentEnd(std::string_view t, size_t i, bool in_flow) {
   size_t n = t.size();
   size_t last = i;  // one past the last non-blank character
   while (i < n && !IsBreak(t[i])) {
@@ -27,13 +27,13 @@ size_t PlainSegmentEnd(const std::string& t, size_t i, bool in_flow) {
   return last;
 }
 
-size_t LineIndent(const std::string& t, size_t line_start) {
+size_t LineIndent(std::string_view t, size_t line_start) {
   size_t i = line_start;
   while (i < t.size() && t[i] == ' ') ++i;
   return i - line_start;
 }
 
-size_t BlockScalarEnd(const std::string& t, size_t begin, size_t parent_indent) {
+size_t BlockScalarEnd(std::string_view t, size_t begin, size_t parent_indent) {
   size_t n = t.size();
   size_t i = begin + 1;
   int indicator = 0;
@@ -66,7 +66,7 @@ size_t BlockScalarEnd(const std::string& t, size_t begin, size_t parent_indent) 
 }
 
 // One past the closing quote of a quoted scalar opening at `begin`.
-size_t QuotedEnd(const std::string& t, size_t begin, char quote) {
+size_t QuotedEnd(std::string_view t, size_t begin, char quote) {
   size_t n = t.size();
   for (size_t i = begin + 1; i < n; ++i) {
     if (quote == '"' && t[i] == '\\') {
@@ -84,10 +84,10 @@ size_t QuotedEnd(const std::string& t, size_t begin, char quote) {
 
 // A plain scalar: one line, or folded over several until the lines read
 // back as `value`.
-size_t PlainEnd(const std::string& t, size_t begin, bool in_flow, std::string_view value) {
+size_t PlainEnd(std::string_view t, size_t begin, bool in_flow, std::string_view value) {
   size_t n = t.size();
   size_t end = PlainSegmentEnd(t, begin, in_flow);
-  std::string acc(t, begin, end - begin);
+  std::string acc(t.substr(begin, end - begin));
   if (acc == value) return end;
   size_t pos = end;
   size_t breaks = 0;
@@ -106,7 +106,7 @@ size_t PlainEnd(const std::string& t, size_t begin, bool in_flow, std::string_vi
     size_t e = PlainSegmentEnd(t, s, in_flow);
     if (e == s) break;
     acc += breaks ? std::string(breaks, '\n') : std::string(" ");
-    acc.append(t, s, e - s);
+    acc.append(t.substr(s, e - s));
     breaks = 0;
     pos = e;
     if (acc == value) return e;
@@ -116,7 +116,7 @@ size_t PlainEnd(const std::string& t, size_t begin, bool in_flow, std::string_vi
 
 }  // namespace
 
-size_t ScalarEnd(const std::string& t, size_t begin, Style style, bool in_flow, std::string_view value,
+size_t ScalarEnd(std::string_view t, size_t begin, Style style, bool in_flow, std::string_view value,
                  size_t parent_indent) {
   if (begin >= t.size()) return value.empty() ? begin : std::string::npos;
   switch (style) {

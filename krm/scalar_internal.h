@@ -16,7 +16,7 @@ namespace krm {
 // it sits in a flow collection; `parent_indent` is the indentation of the
 // enclosing block (for block scalars). Returns std::string::npos when the
 // extent cannot be established.
-size_t ScalarEnd(const std::string& text, size_t begin, Style style, bool in_flow, std::string_view value,
+size_t ScalarEnd(std::string_view text, size_t begin, Style style, bool in_flow, std::string_view value,
                  size_t parent_indent);
 
 // True when `value` may be written as a plain scalar and read back as the

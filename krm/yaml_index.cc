@@ -28,8 +28,9 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 class Indexer : public YAML::EventHandler {
  public:
-  // Indexes a stream that starts at byte `base` of `text`.
-  Indexer(const std::string& text, size_t base) : t_(text), b_(text, false), base_(base) {}
+  // Indexes the stream in bytes [base, end) of `text`.
+  Indexer(const std::string& text, size_t base, size_t end)
+      : t_(text), range_(std::string_view(text).substr(0, end)), b_(text, false), base_(base) {}
 
   Document finish() { return b_.finish(); }
 
@@ -92,8 +93,13 @@ class Indexer : public YAML::EventHandler {
           break;
       }
     }
-    size_t end = ScalarEnd(t_, content, style, b_.inFlow(), value, LineIndent(content));
+    // Within the range: a quoted string that runs past its end is not
+    // closed here, whatever follows (the parallel parse relies on it).
+    size_t end = ScalarEnd(range_, content, style, b_.inFlow(), value, LineIndent(content));
+    if (end == std::string::npos && (style == Style::DoubleQuoted || style == Style::SingleQuoted))
+      throw ParseError(content, "a quoted string that is never closed");
     if (end == std::string::npos) end = content;  // extent unknown: never edited
+    if (b_.atBlockKey()) RequireColon(content, end);
     b_.leaf(NodeKind::Scalar, style, pos, content, static_cast<uint32_t>(end), value, false);
   }
 
@@ -112,6 +118,20 @@ class Indexer : public YAML::EventHandler {
  private:
   uint32_t Pos(const YAML::Mark& m) const {
     return static_cast<uint32_t>(base_ + static_cast<size_t>(m.pos < 0 ? 0 : m.pos));
+  }
+
+  // yaml-cpp 0.7 takes a last line without ':' in a block map as a key
+  // with no value; YAML has no such key. A key (not after '?') must be
+  // followed by ':' on its line.
+  void RequireColon(uint32_t content, size_t end) const {
+    if (end <= content) return;
+    size_t back = content;
+    while (back > 0 && (t_[back - 1] == ' ' || t_[back - 1] == '\t')) --back;
+    if (back > 0 && t_[back - 1] == '?') return;  // an explicit key
+    size_t p = end;
+    while (p < range_.size() && (t_[p] == ' ' || t_[p] == '\t')) ++p;
+    if (p < range_.size() && t_[p] == ':') return;
+    throw ParseError(content, "a mapping key without ':'");
   }
 
   // Skips an anchor (&a) and a tag (!x) before the node proper.
@@ -186,6 +206,7 @@ class Indexer : public YAML::EventHandler {
   };
 
   const std::string& t_;
+  std::string_view range_;  // the text up to the end of the indexed range
   DocumentBuilder b_;
   size_t base_;
   std::vector<OpenFrame> open_;
@@ -201,7 +222,7 @@ Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t 
   DocumentInternal::RequireAddressable(text);
   MemoryBuffer buf(text.data() + begin, end - begin);
   std::istream in(&buf);
-  Indexer indexer(text, begin);
+  Indexer indexer(text, begin, end);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(indexer)) {

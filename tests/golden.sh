@@ -19,8 +19,8 @@ TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 pass=0; fail=0
 
 # The output without its results (they differ between a first and a second
-# run): the results are the last entry, from a line `results:` on in a block
-# document, and in a flow one the lines `  "results": [` (or unquoted) to
+# run): the results are the last entry, from a line `results:` to the end
+# (or to a `...` line that ends the document) in a block document, and in a flow one the lines `  "results": [` (or unquoted) to
 # `  ]` with the comma before them. This restates the layout
 # krm/results_splice.cc writes, as a test oracle should.
 strip_results() {
@@ -31,7 +31,7 @@ strip_results() {
          { if (have) print prev; prev = $0; have = 1 }
          END { if (have) print prev }' "$1"
   else
-    sed '/^results:/,$d' "$1"
+    awk '/^results:/ { skip = 1; next } skip && /^\.\.\.([ \t]|$)/ { skip = 0 } !skip { print }' "$1"
   fi
 }
 

@@ -127,6 +127,10 @@ class Document {
   // (key, value) pairs of a map.
   std::vector<std::pair<NodeId, NodeId>> pairs(NodeId map) const;
 
+  // Where lines that continue the last document go: before a `...` line
+  // that ends it, else the end of the text (after trailing comments).
+  size_t tailOffset() const;
+
   // Number of nodes; for benchmarks and tests.
   size_t nodeCount() const { return size_; }
 

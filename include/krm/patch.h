@@ -15,7 +15,9 @@ struct Edit {
   size_t begin = 0;
   size_t end = 0;
   std::string text;
-  size_t order = 0;  // insertions at one offset keep the order they were made in
+  size_t order = 0;  // insertions at one offset keep the order they were made in...
+  size_t depth = 0;  // ...after the deeper ones: a line added to a nested block
+                     // goes before one added to the block around it
 };
 
 // A set of edits against one text. Everything outside the edits is copied
@@ -23,7 +25,10 @@ struct Edit {
 class Patch {
  public:
   void replace(size_t begin, size_t end, std::string text);
-  void insert(size_t at, std::string text);
+  // Inserts `text` at `at`. Of several insertions at one offset, those of a
+  // greater `depth` (the column of the block they add a line to) come first,
+  // then the others in the order they were made.
+  void insert(size_t at, std::string text, size_t depth = 0);
   bool empty() const { return edits_.empty(); }
   // The edits, sorted by position (stable for equal positions).
   std::vector<Edit> sorted() const;
