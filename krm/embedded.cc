@@ -96,29 +96,7 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
   const Node& n = outer_.node(node_);
   if (n.end <= n.content()) return false;
   if (in_place_) {
-    for (const Edit& e : inner.sorted()) {
-      bool at_line_start = e.begin == 0 || text_[e.begin - 1] == '\n';
-      size_t b = mapOffset(e.begin);
-      size_t en = e.end == e.begin ? b : mapOffset(e.end);
-      std::string text = e.text;
-      bool new_lines = false;
-      if (e.begin == text_.size()) {
-        // Lines added after the last one go after the block's last line,
-        // which ends with a line break in the outer text even when the
-        // value does not (strip chomping, `|-`): the break that starts the
-        // inner text becomes the break that ends the outer lines.
-        b = en = n.end;
-        bool outer_break = n.end > 0 && outer_.text()[n.end - 1] == '\n';
-        if (outer_break && !at_line_start && !text.empty() && text.front() == '\n') {
-          text.erase(0, 1);
-          at_line_start = new_lines = true;
-        }
-      }
-      std::string mapped = mapText(text, at_line_start, eol);
-      if (new_lines && (mapped.size() < eol.size() || mapped.compare(mapped.size() - eol.size(), eol.size(), eol) != 0))
-        mapped += eol;
-      outer_patch.replace(b, en, mapped);
-    }
+    commitInPlace(inner, outer_patch, eol);
     return true;
   }
   std::string value = inner.apply(text_);
@@ -156,6 +134,33 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
   }
   outer_patch.replace(n.content(), n.end, rendered);
   return true;
+}
+
+void Embedded::commitInPlace(const Patch& inner, Patch& outer_patch, const std::string& eol) const {
+  const Node& n = outer_.node(node_);
+  for (const Edit& e : inner.sorted()) {
+    bool at_line_start = e.begin == 0 || text_[e.begin - 1] == '\n';
+    size_t b = mapOffset(e.begin);
+    size_t en = e.end == e.begin ? b : mapOffset(e.end);
+    std::string text = e.text;
+    bool new_lines = false;
+    if (e.begin == text_.size()) {
+      // Lines added after the last one go after the block's last line,
+      // which ends with a line break in the outer text even when the
+      // value does not (strip chomping, `|-`): the break that starts the
+      // inner text becomes the break that ends the outer lines.
+      b = en = n.end;
+      bool outer_break = n.end > 0 && outer_.text()[n.end - 1] == '\n';
+      if (outer_break && !at_line_start && !text.empty() && text.front() == '\n') {
+        text.erase(0, 1);
+        at_line_start = new_lines = true;
+      }
+    }
+    std::string mapped = mapText(text, at_line_start, eol);
+    if (new_lines && (mapped.size() < eol.size() || mapped.compare(mapped.size() - eol.size(), eol.size(), eol) != 0))
+      mapped += eol;
+    outer_patch.replace(b, en, mapped);
+  }
 }
 
 }  // namespace krm

@@ -38,6 +38,8 @@ class Embedded {
     bool blank;    // written with fewer than `indent_` spaces
   };
   size_t mapOffset(size_t inner) const;
+  // commit() for a literal block: each inner edit mapped onto its lines.
+  void commitInPlace(const Patch& inner, Patch& outer_patch, const std::string& eol) const;
   std::string mapText(const std::string& text, bool at_line_start, const std::string& eol) const;
 
   const Document& outer_;
