@@ -18,7 +18,7 @@ std::string FormatInputError(const std::string& program, const InputError& e) {
   if (!e.file().empty()) o += e.file() + ":";
   if (e.at().line > 0) o += std::to_string(e.at().line) + ":" + std::to_string(e.at().column) + ":";
   if (o.back() == ':') o += " ";
-  return o + e.what();
+  return o + OneLine(e.what());
 }
 
 std::string Item::group() const {

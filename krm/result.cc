@@ -108,6 +108,29 @@ std::string RenderResultsJson(const std::vector<Result>& results) {
   return o;
 }
 
+std::string OneLine(std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string o;
+  o.reserve(text.size());
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      o += c;
+    } else if (c == '\n') {
+      o += "\\n";
+    } else if (c == '\r') {
+      o += "\\r";
+    } else if (c == '\t') {
+      o += "\\t";
+    } else {
+      o += "\\x";
+      o += kHex[u >> 4];
+      o += kHex[u & 15];
+    }
+  }
+  return o;
+}
+
 std::string RenderResultLine(const Result& r) {
   std::string o = std::string(SeverityName(r.severity)) + ": " + r.message;
   if (r.resource || r.field) {
@@ -121,7 +144,7 @@ std::string RenderResultLine(const Result& r) {
     o += ")";
   }
   if (r.file) o += " in " + r.file->path;
-  return o;
+  return OneLine(o);
 }
 
 }  // namespace krm

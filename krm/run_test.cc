@@ -46,3 +46,16 @@ TEST_CASE("unreadable input: one line on stderr, nothing on stdout, exit 1") {
   CHECK(out.str().empty());
   CHECK(err.str() == "prog: 2:1: end of sequence flow not found\n");
 }
+
+TEST_CASE("a value holding a line break cannot split an error line") {
+  std::ostringstream out, err;
+  auto none = [](const ResourceList&, Patch&, std::vector<Result>&) {};
+  CHECK(RunResourceList("apiVersion: \"config.kubernetes.io/v1\\nx\"\nkind: ResourceList\nitems: []\n", out, err,
+                        "prog", none) == 1);
+  CHECK(
+      err.str() ==
+      "prog: 1:13: unsupported ResourceList apiVersion 'config.kubernetes.io/v1\\nx' (expected config.kubernetes.io/v1 "
+      "or v1beta1)\n");
+  CHECK(OneLine("a\tb\x01\x7f") == "a\\tb\\x01\\x7f");
+  CHECK(RenderResultLine(Result::Warning("two\nlines")) == "warning: two\\nlines");
+}

@@ -216,6 +216,26 @@ class Indexer : public YAML::EventHandler {
 
 }  // namespace
 
+namespace {
+
+// yaml-cpp's message, with the cause where it is a YAML limit it does not
+// name: an implicit key is at most 1024 characters (YAML 1.2, 7.4.2), and
+// past that yaml-cpp only says "illegal map value" at the ':'.
+std::string Explain(const std::string& text, size_t at, const std::string& msg) {
+  constexpr size_t kMaxImplicitKey = 1024;
+  if (msg == std::string(YAML::ErrorMsg::MAP_VALUE) && at <= text.size()) {
+    size_t line = text.rfind('\n', at == 0 ? 0 : at - 1);
+    line = line == std::string::npos ? 0 : line + 1;
+    while (line < at && (text[line] == ' ' || text[line] == '-')) ++line;
+    if (at - line > kMaxImplicitKey)
+      return "a key longer than " + std::to_string(kMaxImplicitKey) +
+             " characters (YAML's limit for an implicit key): shorten it, or write it as an explicit key ('? key')";
+  }
+  return msg;
+}
+
+}  // namespace
+
 Document Document::ParseYaml(const std::string& text) { return ParseYamlRange(text, 0, text.size()); }
 
 Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t end) {
@@ -231,7 +251,7 @@ Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t 
     throw NestingError(begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos)));
   } catch (const YAML::Exception& e) {
     size_t off = begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos));
-    throw ParseError(off, e.msg);
+    throw ParseError(off, Explain(text, off, e.msg));
   }
   return indexer.finish();
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace krm {
@@ -62,6 +63,11 @@ bool HasError(const std::vector<Result>& results);
 std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol);
 // The JSON array of results.
 std::string RenderResultsJson(const std::vector<Result>& results);
+// `text` on one line: a line break, tab or other control character is
+// written as an escape (\n, \r, \t, \xNN), so that a value from the input
+// cannot split a message that tools read line by line.
+std::string OneLine(std::string_view text);
+
 // One line per result, for stderr: "warning: message (Kind/ns/name field)",
 // then " in FILE" when the result names a file.
 std::string RenderResultLine(const Result& r);
