@@ -15,7 +15,7 @@ IMAGE ?= k8ssandra-images:$(IMAGE_TAG)
 ENGINE ?= $(shell docker info > /dev/null 2>&1 && echo docker || echo podman)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build test demo bench install image image-offline clean
+.PHONY: all deps build test demo bench fuzz install image image-offline clean
 
 all: build
 
@@ -37,6 +37,25 @@ demo: deps
 
 bench: build
 	@bash bench/run.sh $(BUILD)
+
+# libFuzzer with ASan and UBSan, FUZZ_SECONDS per target, seeded from
+# testdata/ (tests/fuzz/corpus.sh). The corpus grows in $(BUILD)/fuzz/corpus;
+# findings land in $(BUILD)/fuzz/findings (out of git, as all of $(BUILD)).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= resource_list stream image_config image_ref parallel_parse
+fuzz:
+	cmake -S . -B $(BUILD)/sanitize -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DK8SI_SANITIZE=ON -DK8SI_FUZZ=ON > /dev/null
+	cmake --build $(BUILD)/sanitize -j $(JOBS) --target $(addsuffix _fuzz,$(FUZZ_TARGETS))
+	bash tests/fuzz/corpus.sh $(BUILD)/fuzz/corpus
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(BUILD)/fuzz/findings/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(BUILD)/sanitize/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=$(BUILD)/fuzz/findings/$$t/ $(BUILD)/fuzz/corpus/$$t > $(BUILD)/fuzz/$$t.log 2>&1 \
+	    || { echo "fuzz: $$t found something:"; ls $(BUILD)/fuzz/findings/$$t; tail -40 $(BUILD)/fuzz/$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz/$$t.log | tail -2; \
+	done
 
 install: build
 	install -D -m 0755 $(BUILD)/k8ssandra-images $(DESTDIR)$(PREFIX)/bin/k8ssandra-images

@@ -176,7 +176,9 @@ TEST_CASE("every ImageConfig fixture resolves under its target, tags kept, only 
       std::string after(res.value(res.get(res.get(res.roots()[0], "data"), "image_config.yaml")));
       auto got = Resolve(after);
       REQUIRE(got.size() == want.size());
-      for (auto& [comp, image] : want) {
+      for (const auto& entry : want) {
+        const std::string& comp = entry.first;
+        const std::string& image = entry.second;
         CAPTURE(comp);
         CAPTURE(image);
         CAPTURE(got[comp]);
@@ -207,7 +209,9 @@ TEST_CASE("k8ssandra-operator v1.32.5 with one registry: no image outside the mi
       NodeId ic = d.get(d.get(root, "data"), "image_config.yaml");
       if (ic == krm::kNoNode) continue;
       ++configs;
-      for (auto& [comp, image] : Resolve(std::string(d.value(ic)))) {
+      for (const auto& entry : Resolve(std::string(d.value(ic)))) {
+        const std::string& comp = entry.first;
+        const std::string& image = entry.second;
         CAPTURE(comp);
         CAPTURE(image);
         CHECK(image.rfind("registry.corp.example:5000/", 0) == 0);

@@ -76,7 +76,9 @@ void CheckRelocated(const std::string& stream, const char* config, bool (*ok)(co
   int rc = krm::RunStream(stream, cfg, out, err, "t", Relocate);
   REQUIRE_MESSAGE(rc == 0, err.str());
   auto before = Images(stream), after = Images(out.str());
-  for (auto& [path, image] : before) {
+  for (const auto& entry : before) {
+    const std::string& path = entry.first;
+    const std::string& image = entry.second;
     CAPTURE(path);
     CAPTURE(image);
     REQUIRE(after.count(path));

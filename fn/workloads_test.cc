@@ -29,7 +29,9 @@ TEST_CASE("WorkloadPodSpec finds the pod spec of each workload kind") {
       {"apiVersion: batch/v1\nkind: CronJob\nspec: {jobTemplate: {spec: {template: {spec: {}}}}}\n",
        "spec.jobTemplate.spec.template.spec"},
   };
-  for (auto& [text, want] : kinds) {
+  for (const auto& kind : kinds) {
+    const char* text = kind.first;
+    const char* want = kind.second;
     CAPTURE(text);
     std::string t = text;
     std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::ParseStream(t, "");

@@ -8,65 +8,13 @@
 #include "krm/concurrent_parse_internal.h"
 #include "krm/editor.h"
 #include "krm/item_split_internal.h"
+#include "tests/same_document.h"
 #include "tests/test_util.h"
 
 using namespace krm;
 namespace fs = std::filesystem;
 
 namespace {
-
-// The two indexes describe the same nodes: kind, style, spans, flags and
-// values, child by child from the roots down.
-bool Same(const Document& a, NodeId x, const Document& b, NodeId y, std::string& why) {
-  const Node& n = a.node(x);
-  const Node& m = b.node(y);
-  if (n.kind != m.kind || n.style != m.style || n.begin != m.begin || n.end != m.end || n.content() != m.content() ||
-      n.implicit != m.implicit || n.in_flow != m.in_flow || a.value(x) != b.value(y)) {
-    why = "node at offset " + std::to_string(n.begin) + " / " + std::to_string(m.begin) + " differs";
-    return false;
-  }
-  NodeId c = n.first, d = m.first;
-  for (; c != kNoNode && d != kNoNode; c = a.node(c).next, d = b.node(d).next)
-    if (!Same(a, c, b, d, why)) return false;
-  if (c != kNoNode || d != kNoNode) {
-    why = "child counts differ under offset " + std::to_string(n.begin);
-    return false;
-  }
-  return true;
-}
-
-// A placeholder the joiner leaves where it skips to a block boundary: a
-// default node, which no parse produces (nothing real starts and ends at 0
-// as a null).
-bool Placeholder(const Node& n) { return n.kind == NodeKind::Null && n.begin == 0 && n.end == 0 && !n.implicit; }
-
-bool SameDocument(const Document& a, const Document& b, std::string& why) {
-  if (a.roots().size() != b.roots().size()) {
-    why = "root counts differ";
-    return false;
-  }
-  for (size_t i = 0; i < a.roots().size(); ++i)
-    if (!Same(a, a.roots()[i], b, b.roots()[i], why)) return false;
-  // Code that scans every node in id order (Editor::indentStep, seqIndent)
-  // must meet the same nodes in the same order, reachable or not.
-  NodeId x = 0, y = 0;
-  for (;; ++x, ++y) {
-    while (x < a.nodeCount() && Placeholder(a.node(x))) ++x;
-    while (y < b.nodeCount() && Placeholder(b.node(y))) ++y;
-    if (x == a.nodeCount() || y == b.nodeCount()) break;
-    const Node& n = a.node(x);
-    const Node& m = b.node(y);
-    if (n.kind != m.kind || n.style != m.style || n.begin != m.begin || n.end != m.end) {
-      why = "the node sequences differ at offset " + std::to_string(n.begin) + " / " + std::to_string(m.begin);
-      return false;
-    }
-  }
-  if (x != a.nodeCount() || y != b.nodeCount()) {
-    why = "one node sequence is longer";
-    return false;
-  }
-  return true;
-}
 
 // A ResourceList of n items of a few shapes, with comments and block scalars.
 std::string Generated(int n) {
@@ -97,7 +45,7 @@ TEST_CASE("the joined index equals the sequential one, for any number of threads
     Document par = ParseYamlConcurrently(t, threads, 0, &joined);
     CHECK(joined);
     std::string why;
-    CHECK_MESSAGE(SameDocument(seq, par, why), threads << " threads: " << why);
+    CHECK_MESSAGE(test::SameDocument(seq, par, why), threads << " threads: " << why);
   }
 }
 
@@ -123,7 +71,7 @@ TEST_CASE("every golden input indexes the same in parallel") {
       Document par = ParseYamlConcurrently(t, 2, 0, &joined);
       joins += joined ? 1 : 0;
       CHECK_MESSAGE(seq.has_value(), p.string() << ": parallel parse succeeded where the sequential failed");
-      if (seq) CHECK_MESSAGE(SameDocument(*seq, par, why), p.string() << ": " << why);
+      if (seq) CHECK_MESSAGE(test::SameDocument(*seq, par, why), p.string() << ": " << why);
     } catch (const ParseError& err) {
       CHECK_MESSAGE(seq_error == std::to_string(err.offset()) + err.what(), p.string());
     }
@@ -163,7 +111,7 @@ TEST_CASE("the upstream operator streams, wrapped as ResourceLists, index the sa
       Document par = ParseYamlConcurrently(t, threads, 0, &joined);
       CHECK_MESSAGE(joined, e.path().string());
       std::string why;
-      CHECK_MESSAGE(SameDocument(seq, par, why), e.path().string() << ": " << why);
+      CHECK_MESSAGE(test::SameDocument(seq, par, why), e.path().string() << ": " << why);
     }
     ++n;
   }
@@ -197,7 +145,7 @@ TEST_CASE("an alias to an anchor in another group falls back to one parse") {
   Document par = ParseYamlConcurrently(t, 2, 0, &joined);
   CHECK_FALSE(joined);
   std::string why;
-  CHECK_MESSAGE(SameDocument(seq, par, why), why);
+  CHECK_MESSAGE(test::SameDocument(seq, par, why), why);
 }
 
 TEST_CASE("whole-document scans see the same nodes after a join") {
@@ -212,7 +160,7 @@ TEST_CASE("whole-document scans see the same nodes after a join") {
   Document par = ParseYamlConcurrently(t, 2, 0, &joined);
   REQUIRE(joined);
   std::string why;
-  CHECK_MESSAGE(SameDocument(seq, par, why), why);
+  CHECK_MESSAGE(test::SameDocument(seq, par, why), why);
   Patch p1, p2;
   CHECK(Editor(seq, p1).seqIndent() == Editor(par, p2).seqIndent());
   CHECK(Editor(seq, p1).indentStep() == Editor(par, p2).indentStep());
@@ -222,10 +170,10 @@ TEST_CASE("small inputs and one thread take the sequential path") {
   std::string t = Generated(4);
   std::string why;
   bool joined = true;
-  CHECK(SameDocument(Document::ParseYaml(t), ParseYamlConcurrently(t, 1, 0, &joined), why));
+  CHECK(test::SameDocument(Document::ParseYaml(t), ParseYamlConcurrently(t, 1, 0, &joined), why));
   CHECK_FALSE(joined);
   joined = true;
-  CHECK(SameDocument(Document::ParseYaml(t), ParseYamlConcurrently(t, 2, 256 * 1024, &joined), why));
+  CHECK(test::SameDocument(Document::ParseYaml(t), ParseYamlConcurrently(t, 2, 256 * 1024, &joined), why));
   CHECK_FALSE(joined);
 }
 
@@ -254,7 +202,7 @@ TEST_CASE("a quoted string whose lines look like an item boundary is read as one
       // refusal of the unclosed string keeps the ghost Pod out.
       CHECK_FALSE(joined);
       std::string why;
-      CHECK_MESSAGE(SameDocument(seq, par, why), threads << " threads: " << why);
+      CHECK_MESSAGE(test::SameDocument(seq, par, why), threads << " threads: " << why);
     }
   }
 }

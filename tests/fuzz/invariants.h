@@ -1,0 +1,85 @@
+// tests/fuzz/invariants.h: what every run of the function must hold,
+// whatever the input, checked by the fuzz targets beyond "no crash":
+// - the exit code is 0 or 1;
+// - exit 0 means something was written;
+// - nothing written means exactly one line "k8ssandra-images: ..." on stderr;
+// - the output read again gives the same items, and a third run writes
+//   exactly what the second did.
+#ifndef TESTS_FUZZ_INVARIANTS_H_
+#define TESTS_FUZZ_INVARIANTS_H_
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <sstream>
+#include <string>
+
+#include "fn/names.h"
+
+namespace fuzz {
+
+struct Run {
+  int rc = 0;
+  std::string out, err;
+};
+
+// Runs `f` on `input`.
+inline Run Once(const std::function<int(std::string, std::ostream&, std::ostream&)>& f, const std::string& input) {
+  std::ostringstream out, err;
+  Run r;
+  r.rc = f(input, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+[[noreturn]] inline void Broken(const char* what, const Run& r) {
+  std::fprintf(stderr, "invariant broken: %s (rc %d)\nstderr: %s\n", what, r.rc, r.err.substr(0, 500).c_str());
+  std::abort();
+}
+
+// The output without its last top-level `results:` entry (block style):
+// what a second run must keep.
+// (A first run may add the line break the input lacked before its results.)
+inline std::string Items(const std::string& out) {
+  size_t at = out.rfind("\nresults:");
+  std::string items = at == std::string::npos ? out : out.substr(0, at);
+  std::string tail;  // a `...` line that ends the document, and what follows
+  if (at != std::string::npos) {
+    size_t marker = out.find("\n...", at + 1);
+    if (marker != std::string::npos) tail = out.substr(marker);
+  }
+  while (!items.empty() && (items.back() == '\n' || items.back() == '\r')) items.pop_back();
+  items += tail;
+  while (!items.empty() && (items.back() == '\n' || items.back() == '\r')) items.pop_back();
+  return items;
+}
+
+// Checks the invariants of `f` (ResourceList or stream mode) on `input`.
+// `results_in_output`: the output carries results (ResourceList mode).
+inline void Check(const std::function<int(std::string, std::ostream&, std::ostream&)>& f, const std::string& input,
+                  bool results_in_output) {
+  Run first = Once(f, input);
+  if (first.rc != 0 && first.rc != 1) Broken("exit code not 0 or 1", first);
+  if (first.rc == 0 && first.out.empty()) Broken("exit 0 with nothing on stdout", first);
+  if (first.out.empty()) {
+    std::string prefix = std::string(fn::names::kProgram) + ": ";
+    size_t nl = first.err.find('\n');
+    if (first.err.compare(0, prefix.size(), prefix) != 0 || nl + 1 != first.err.size())
+      Broken("nothing on stdout, but not exactly one error line", first);
+    return;
+  }
+  if (first.rc != 0) return;
+  Run second = Once(f, first.out);
+  if (second.rc != 0) Broken("the output, read again, fails", second);
+  bool json = !first.out.empty() && first.out[0] == '{';
+  if (!json && results_in_output && Items(second.out) != Items(first.out))
+    Broken("a second run changed the items", second);
+  if (!results_in_output && second.out != first.out) Broken("a second run changed the stream", second);
+  Run third = Once(f, second.out);
+  if (third.out != second.out) Broken("a third run wrote something else than the second", third);
+}
+
+}  // namespace fuzz
+
+#endif  // TESTS_FUZZ_INVARIANTS_H_
