@@ -107,13 +107,17 @@ bool Editor::setScalar(NodeId id, std::string_view value) {
   raw = raw.substr(n.content(), n.end - n.content());
   if (raw.find('\n') != std::string_view::npos) return false;
   if (doc_.value(id) == value) return true;
+  Patch::Anchor anchor(patch_, n.begin);
   patch_.replace(n.content(), n.end, RenderScalar(value, n.style, n.in_flow, doc_.json()));
+  patch_.expect({Expectation::Kind::Value, id, "", Value::String(std::string(value))});
   return true;
 }
 
 bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool front) {
   if (!doc_.isMap(map)) return false;
   const Node& m = doc_.node(map);
+  Patch::Anchor anchor(patch_, m.begin);
+  patch_.expect({Expectation::Kind::Key, map, std::string(key), value});
   bool json = doc_.json();
   if (m.style == Style::Flow) {
     std::string entry = renderKey(key, true) + ": " + RenderValue(value, true, json);
@@ -149,6 +153,8 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
 bool Editor::fillNull(NodeId key, NodeId null_value, const Value& value) {
   if (!doc_.isNull(null_value) || null_value == kNoNode) return false;
   const Node& n = doc_.node(null_value);
+  Patch::Anchor anchor(patch_, doc_.node(key).begin);
+  patch_.expect({Expectation::Kind::Value, null_value, "", value});
   std::string text = RenderValue(value, n.in_flow || value.type != Value::Type::String, doc_.json());
   if (!n.implicit) {
     patch_.replace(n.content(), n.end, text);
@@ -255,6 +261,8 @@ bool Editor::setPaths(NodeId map, const std::vector<std::pair<std::vector<std::s
 bool Editor::append(NodeId seq, const Value& value) {
   if (!doc_.isSeq(seq)) return false;
   const Node& s = doc_.node(seq);
+  Patch::Anchor anchor(patch_, s.begin);
+  patch_.expect({Expectation::Kind::Item, seq, "", value});
   bool json = doc_.json();
   if (s.style == Style::Flow) {
     std::string item = RenderValue(value, true, json);
@@ -283,7 +291,9 @@ bool Editor::removeKey(NodeId map, NodeId key) {
   NodeId v = k.next;
   size_t begin = k.begin - doc_.column(key);
   size_t end = lineEndAfter(v == kNoNode ? k.end : doc_.node(v).end);
+  Patch::Anchor anchor(patch_, doc_.node(map).begin);
   patch_.replace(begin, end, "");
+  patch_.expect({Expectation::Kind::NoKey, map, std::string(doc_.value(key)), Value()});
   return true;
 }
 

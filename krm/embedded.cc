@@ -95,6 +95,9 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
   if (inner.empty()) return true;
   const Node& n = outer_.node(node_);
   if (n.end <= n.content()) return false;
+  // The string must read back as the inner text with the edits applied.
+  Patch::Anchor anchor(outer_patch, n.begin);
+  outer_patch.expect({Expectation::Kind::Value, node_, "", Value::String(inner.apply(text_))});
   if (in_place_) {
     commitInPlace(inner, outer_patch, eol);
     return true;

@@ -7,11 +7,11 @@
 namespace krm {
 
 void Patch::replace(size_t begin, size_t end, std::string text) {
-  edits_.push_back({begin, end, std::move(text), edits_.size(), 0});
+  edits_.push_back({begin, end, std::move(text), edits_.size(), 0, anchor_});
 }
 
 void Patch::insert(size_t at, std::string text, size_t depth) {
-  edits_.push_back({at, at, std::move(text), edits_.size(), depth});
+  edits_.push_back({at, at, std::move(text), edits_.size(), depth, anchor_});
 }
 
 std::vector<Edit> Patch::sorted() const {

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "krm/concurrent_parse_internal.h"
+#include "krm/output_check_internal.h"
 #include "krm/results_splice_internal.h"
 #include "krm/text_check_internal.h"
 
@@ -139,6 +140,27 @@ bool ResourceList::isReserved(const Item& item) const {
 std::optional<FileRef> ResourceList::fileOf(const Item& item) const {
   if (!item.has_path) return std::nullopt;
   return FileRef{item.path, item.index};
+}
+
+std::string ResourceList::check(const Patch& patch, const std::vector<Result>& results) const {
+  const Document& d = *doc_;
+  const std::string& t = source_.text();
+  Patch all = patch;
+  if (!stream_) SpliceListKeys(d, root_, results, source_.eol(), all);
+  std::vector<NodeId> units;
+  for (const Item& it : items_) units.push_back(it.node);
+  size_t tail = t.size();
+  size_t first = units.empty() ? 0 : d.node(units[0]).begin;
+  if (!stream_) {
+    NodeId items = d.get(root_, "items");
+    if (d.isSeq(items)) first = d.node(items).begin;
+    // The line after the items (a block scalar's end is already a line start).
+    size_t end = d.isSeq(items) ? d.node(items).end : t.size();
+    size_t nl = end > 0 && t[end - 1] == '\n' ? end - 1 : t.find('\n', end);
+    tail = nl == std::string::npos ? t.size() : nl + 1;
+    if (!d.isSeq(items) || d.node(items).style == Style::Flow) units.clear();  // checked whole
+  }
+  return CheckOutput(d, all, units, !stream_, first, tail, stream_ ? 0 : results.size());
 }
 
 void ResourceList::write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const {

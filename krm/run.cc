@@ -30,6 +30,12 @@ int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& resu
     // A bug, not the user's fault: write the input unchanged and say so.
     results.push_back(Result::Error("internal error, nothing was changed: " + why));
     use = &safe;
+  } else if (!(why = rl.check(patch, results)).empty()) {
+    // The last line of defence: what the edits wrote does not read back as
+    // they meant. Never write corrupt output; write the input unchanged.
+    results.push_back(
+        Result::Error("internal error, nothing was changed: the output did not read back as intended (" + why + ")"));
+    use = &safe;
   }
   rl.write(*use, results, out);
   out.flush();

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "krm/editor.h"
+
 using namespace krm;
 
 TEST_CASE("RunStream: results on stderr, a summary, items on stdout, exit 1 only with an error") {
@@ -58,4 +60,66 @@ TEST_CASE("a value holding a line break cannot split an error line") {
       "or v1beta1)\n");
   CHECK(OneLine("a\tb\x01\x7f") == "a\\tb\\x01\\x7f");
   CHECK(RenderResultLine(Result::Warning("two\nlines")) == "warning: two\\nlines");
+}
+
+namespace {
+const char* kList =
+    "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n"
+    "  metadata: {name: a}\n  data:\n    s: x\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n"
+    "  spec:\n    containers:\n    - name: c\n      image: busybox\n";
+
+// Runs `process` on kList; returns the internal error message, or "".
+std::string InternalError(const Processor& process) {
+  std::ostringstream out, err;
+  int rc = RunResourceList(kList, out, err, "prog", process);
+  size_t at = out.str().find("internal error");
+  if (at == std::string::npos) return rc == 0 ? "" : "exit " + std::to_string(rc);
+  CHECK(rc == 1);
+  CHECK(out.str().rfind(kList, 0) == 0);  // the input, unchanged
+  return out.str().substr(at, out.str().find('\n', at) - at);
+}
+}  // namespace
+
+TEST_CASE("output check: edits that read back as meant pass") {
+  CHECK(
+      InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+        Editor ed(rl.doc(), patch);
+        const Document& d = rl.doc();
+        NodeId pod = rl.items().at(1).node;
+        NodeId c = d.items(d.at(pod, "spec.containers")).at(0);
+        ed.setScalar(d.get(c, "image"), "reg.example/library/busybox");
+        ed.addKey(c, "imagePullPolicy", Value::String("Always"));
+        ed.setPath(d.get(pod, "spec"), {"imagePullSecrets"}, Value::List({Value::Map({{"name", Value::String("r")}})}));
+      }) == "");
+}
+
+TEST_CASE("output check: a line glued onto the next item is caught, and nothing is written changed (F2's kind)") {
+  std::string e = InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+    const Document& d = rl.doc();
+    NodeId s = d.at(rl.items().at(0).node, "data.s");
+    Patch::Anchor anchor(patch, d.node(s).begin);
+    patch.insert(d.text().find("- apiVersion: v1\n  kind: Pod"), "    t: y");  // no line break
+  });
+  CHECK(e.find("an edit runs into the line that follows it") != std::string::npos);
+}
+
+TEST_CASE("output check: a key that lands under another parent is caught (F5's kind)") {
+  std::string e = InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+    const Document& d = rl.doc();
+    NodeId pod = rl.items().at(1).node;
+    NodeId c = d.items(d.at(pod, "spec.containers")).at(0);
+    Patch::Anchor anchor(patch, d.node(c).begin);
+    // Meant for the container, written at the pod spec's indentation.
+    patch.insert(d.text().size(), "    imagePullPolicy: Always\n");
+    patch.expect({Expectation::Kind::Key, c, "imagePullPolicy", Value::String("Always")});
+  });
+  CHECK(e.find("an edit of 'imagePullPolicy' did not read back where it was made") != std::string::npos);
+}
+
+TEST_CASE("output check: results after a document end are caught (F6's kind)") {
+  std::string e = InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>& results) {
+    patch.insert(rl.doc().text().size(), "...\n");
+    results.push_back(Result::Info("x"));
+  });
+  CHECK(e.find("the keys after the items") != std::string::npos);
 }

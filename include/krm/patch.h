@@ -3,9 +3,12 @@
 #define KRM_PATCH_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "krm/value.h"
 
 namespace krm {
 
@@ -15,9 +18,26 @@ struct Edit {
   size_t begin = 0;
   size_t end = 0;
   std::string text;
-  size_t order = 0;  // insertions at one offset keep the order they were made in...
-  size_t depth = 0;  // ...after the deeper ones: a line added to a nested block
-                     // goes before one added to the block around it
+  size_t order = 0;          // insertions at one offset keep the order they were made in...
+  size_t depth = 0;          // ...after the deeper ones: a line added to a nested block
+                             // goes before one added to the block around it
+  size_t anchor = SIZE_MAX;  // the input offset of the node it changes (SIZE_MAX: none)
+};
+
+// What an edit means, for reading the output back (krm/output_check): the
+// node `node` of the edited document (a scalar, map or sequence) must read
+// back as described.
+struct Expectation {
+  enum class Kind {
+    Value,  // the node itself holds `value`
+    Key,    // the map holds `key` with `value`
+    Item,   // the sequence holds an item equal to `value`
+    NoKey,  // the map no longer holds `key`
+  };
+  Kind kind = Kind::Value;
+  uint32_t node = UINT32_MAX;
+  std::string key;
+  Value value;
 };
 
 // A set of edits against one text. Everything outside the edits is copied
@@ -30,6 +50,24 @@ class Patch {
   // then the others in the order they were made.
   void insert(size_t at, std::string text, size_t depth = 0);
   bool empty() const { return edits_.empty(); }
+
+  // Edits made while an Anchor lives belong to the node at input offset
+  // `at` (the node's first byte): the output check reads back the item
+  // that holds it.
+  class Anchor {
+   public:
+    Anchor(Patch& patch, size_t at) : patch_(patch), saved_(patch.anchor_) { patch.anchor_ = at; }
+    ~Anchor() { patch_.anchor_ = saved_; }
+    Anchor(const Anchor&) = delete;
+    Anchor& operator=(const Anchor&) = delete;
+
+   private:
+    Patch& patch_;
+    size_t saved_;
+  };
+  // Records what an edit means.
+  void expect(Expectation e) { expectations_.push_back(std::move(e)); }
+  const std::vector<Expectation>& expectations() const { return expectations_; }
   // The edits, sorted by position (stable for equal positions).
   std::vector<Edit> sorted() const;
   // True when two edits replace overlapping ranges (a bug in a caller).
@@ -42,6 +80,8 @@ class Patch {
 
  private:
   std::vector<Edit> edits_;
+  std::vector<Expectation> expectations_;
+  size_t anchor_ = SIZE_MAX;
 };
 
 }  // namespace krm

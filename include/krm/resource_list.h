@@ -89,6 +89,10 @@ class ResourceList {
   // results the input had, and `items` present. A stream gets no results.
   void write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const;
 
+  // Reads back what write() would write, where the edits are (see
+  // krm/output_check_internal.h): "" when it reads as intended, else why not.
+  std::string check(const Patch& patch, const std::vector<Result>& results) const;
+
  private:
   ResourceList(std::string bytes) : source_(std::move(bytes)) {}
   void indexItem(NodeId node);

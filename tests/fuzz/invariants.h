@@ -42,7 +42,10 @@ inline Run Once(const std::function<int(std::string, std::ostream&, std::ostream
 // what a second run must keep.
 // (A first run may add the line break the input lacked before its results.)
 inline std::string Items(const std::string& out) {
-  size_t at = out.rfind("\nresults:");
+  // The last line that is exactly `results:` (a key at column 0; a block
+  // scalar's lines are indented, so none of them can be one).
+  size_t at = out.rfind("\nresults:\n");
+  if (at == std::string::npos) at = out.rfind("\nresults:\r\n");
   std::string items = at == std::string::npos ? out : out.substr(0, at);
   std::string tail;  // a `...` line that ends the document, and what follows
   if (at != std::string::npos) {

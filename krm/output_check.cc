@@ -1,0 +1,350 @@
+#include <algorithm>
+
+#include "krm/concurrent_parse_internal.h"
+#include "krm/output_check_internal.h"
+
+namespace krm {
+namespace {
+
+struct Step {
+  bool index = false;
+  size_t i = 0;
+  std::string key;
+};
+using Path = std::vector<Step>;
+
+// The path from `from` down to `target`, by keys and indexes.
+bool PathTo(const Document& d, NodeId from, NodeId target, Path& path) {
+  if (from == target) return true;
+  if (d.isMap(from)) {
+    for (auto& [k, v] : d.pairs(from)) {
+      path.push_back({false, 0, std::string(d.value(k))});
+      if (PathTo(d, v, target, path)) return true;
+      path.pop_back();
+    }
+  } else if (d.isSeq(from)) {
+    size_t i = 0;
+    for (NodeId c : d.items(from)) {
+      path.push_back({true, i++, ""});
+      if (PathTo(d, c, target, path)) return true;
+      path.pop_back();
+    }
+  }
+  return false;
+}
+
+NodeId Follow(const Document& d, NodeId from, const Path& path) {
+  NodeId n = from;
+  for (const Step& s : path) {
+    if (n == kNoNode) return kNoNode;
+    if (s.index) {
+      std::vector<NodeId> items = d.items(n);
+      n = s.i < items.size() ? items[s.i] : kNoNode;
+    } else {
+      n = d.get(n, s.key);
+    }
+  }
+  return n;
+}
+
+bool Matches(const Document& d, NodeId n, const Value& v) {
+  switch (v.type) {
+    case Value::Type::String:
+      return d.isScalar(n) && d.value(n) == v.str;
+    case Value::Type::Map:
+      if (!d.isMap(n)) return false;
+      for (const auto& [k, sub] : v.map)
+        if (!Matches(d, d.get(n, k), sub)) return false;
+      return true;
+    case Value::Type::List: {
+      if (!d.isSeq(n)) return false;
+      std::vector<NodeId> items = d.items(n);
+      if (items.size() != v.list.size()) return false;
+      for (size_t i = 0; i < items.size(); ++i)
+        if (!Matches(d, items[i], v.list[i])) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+class Checker {
+ public:
+  Checker(const Document& old, const Patch& patch) : old_(old) {
+    for (const Edit& e : patch.sorted()) {
+      if (e.end > e.begin) replaced_.emplace_back(e.begin, e.end);
+      if (e.anchor != SIZE_MAX) anchors_.push_back(e.anchor);
+    }
+    std::sort(anchors_.begin(), anchors_.end());
+  }
+
+  // Every scalar of `a` (old) that no edit replaced reads the same in `b`.
+  bool preserved(NodeId a, const Document& now, NodeId b, std::string& why) const {
+    const Node& n = old_.node(a);
+    if (touched(n.begin, std::max(n.end, n.begin + 1))) return true;
+    switch (n.kind) {
+      case NodeKind::Scalar:
+        // A scalar an edit was made for (its expectation says what it
+        // holds now), or one that reads the same.
+        if (std::binary_search(anchors_.begin(), anchors_.end(), size_t{n.begin})) return true;
+        if (now.isScalar(b) && now.value(b) == old_.value(a)) return true;
+        why = "the value '" + std::string(old_.value(a)) + "' did not read back";
+        return false;
+      case NodeKind::Map:
+        for (auto& [k, v] : old_.pairs(a)) {
+          if (touched(old_.node(k).begin, old_.node(k).end)) continue;
+          NodeId nv = now.get(b, old_.value(k));
+          if (nv == kNoNode && !now.isMap(b)) {
+            why = "a map did not read back as a map";
+            return false;
+          }
+          if (nv == kNoNode && now.keyOf(b, old_.value(k)) == kNoNode) {
+            why = "the key '" + std::string(old_.value(k)) + "' is missing";
+            return false;
+          }
+          if (!preserved(v, now, nv, why)) return false;
+        }
+        return true;
+      case NodeKind::Seq: {
+        std::vector<NodeId> was = old_.items(a), is = now.items(b);
+        if (is.size() < was.size()) {
+          why = "a list lost items";
+          return false;
+        }
+        for (size_t i = 0; i < was.size(); ++i)
+          if (!preserved(was[i], now, is[i], why)) return false;
+        return true;
+      }
+      default:
+        return true;
+    }
+  }
+
+  // Every expectation of `list` on a node under `old_root` holds under
+  // `new_root`.
+  bool expected(const std::vector<const Expectation*>& list, NodeId old_root, const Document& now, NodeId new_root,
+                std::string& why) const {
+    for (const Expectation* ep : list) {
+      const Expectation& e = *ep;
+      Path path;
+      if (!PathTo(old_, old_root, e.node, path)) continue;
+      NodeId n = Follow(now, new_root, path);
+      bool ok = false;
+      switch (e.kind) {
+        case Expectation::Kind::Value:
+          ok = Matches(now, n, e.value);
+          break;
+        case Expectation::Kind::Key:
+          ok = Matches(now, now.get(n, e.key), e.value);
+          break;
+        case Expectation::Kind::Item:
+          for (NodeId c : now.items(n)) ok = ok || Matches(now, c, e.value);
+          break;
+        case Expectation::Kind::NoKey:
+          ok = now.isMap(n) && now.keyOf(n, e.key) == kNoNode;
+          break;
+      }
+      if (!ok) {
+        why = "an edit" + (e.key.empty() ? std::string() : " of '" + e.key + "'") +
+              " did not read back where it was made";
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  // True when an edit replaces bytes of [begin, end). The replaced ranges
+  // do not overlap (a patch with conflicts never gets here), so their ends
+  // are sorted as their starts are.
+  bool touched(size_t begin, size_t end) const {
+    auto it = std::upper_bound(replaced_.begin(), replaced_.end(), begin,
+                               [](size_t v, const std::pair<size_t, size_t>& r) { return v < r.second; });
+    return it != replaced_.end() && it->first < end;
+  }
+
+  const Document& old_;
+  std::vector<std::pair<size_t, size_t>> replaced_;
+  std::vector<size_t> anchors_;
+};
+
+size_t LineStart(const std::string& t, size_t pos) {
+  size_t nl = pos == 0 ? std::string::npos : t.rfind('\n', pos - 1);
+  return nl == std::string::npos ? 0 : nl + 1;
+}
+
+// The start of the line after the one that holds `end` (a node's end; a
+// block scalar's end is already a line start).
+size_t LineAfter(const std::string& t, size_t end) {
+  if (end > 0 && t[end - 1] == '\n') return end;
+  size_t nl = t.find('\n', end);
+  return nl == std::string::npos ? t.size() : nl + 1;
+}
+
+// The text of [a, b) with the edits in `edits` (all inside [a, b]) applied.
+std::string Apply(const std::string& t, size_t a, size_t b, const std::vector<const Edit*>& edits) {
+  std::string out;
+  size_t pos = a;
+  for (const Edit* e : edits) {
+    if (e->begin > pos) out.append(t, pos, e->begin - pos);
+    out += e->text;
+    pos = std::max(pos, e->end);
+  }
+  if (b > pos) out.append(t, pos, b - pos);
+  return out;
+}
+
+// The index of `text`, which it borrows (keep `text` alive with it).
+std::unique_ptr<Document> Parse(const std::string& text, std::string& why) {
+  try {
+    return std::make_unique<Document>(ParseYamlConcurrently(text, DefaultParseThreads()));
+  } catch (const ParseError& e) {
+    why = std::string("it does not parse: ") + e.what();
+    return nullptr;
+  }
+}
+
+// The whole output, parsed once.
+std::string CheckWhole(const Document& old, const Patch& patch, size_t results) {
+  std::string text = patch.apply(old.text());
+  std::string why;
+  std::unique_ptr<Document> now = old.json() ? nullptr : Parse(text, why);
+  if (old.json()) {
+    try {
+      now = std::make_unique<Document>(Document::ParseJson(text));
+    } catch (const ParseError& e) {
+      return std::string("it does not parse: ") + e.what();
+    }
+  }
+  if (!now) return why;
+  std::vector<NodeId> was, is;
+  for (NodeId r : old.roots())
+    if (!old.isNull(r)) was.push_back(r);
+  for (NodeId r : now->roots())
+    if (!now->isNull(r)) is.push_back(r);
+  if (was.size() != is.size())
+    return "it holds " + std::to_string(is.size()) + " documents, not " + std::to_string(was.size());
+  Checker c(old, patch);
+  std::vector<const Expectation*> all;
+  for (const Expectation& e : patch.expectations()) all.push_back(&e);
+  for (size_t i = 0; i < was.size(); ++i) {
+    if (!c.preserved(was[i], *now, is[i], why) || !c.expected(all, was[i], *now, is[i], why)) return why;
+  }
+  if (results > 0 && was.size() == 1 && now->items(now->get(is[0], "results")).size() != results)
+    return "the results did not read back";
+  return "";
+}
+
+}  // namespace
+
+namespace {
+
+// The units [i, j) and their edits, read back from their region of the output.
+std::string CheckRegion(const Document& doc, const Checker& checker, const std::vector<NodeId>& units, bool list,
+                        size_t a, size_t b, std::vector<const Edit*> edits,
+                        const std::vector<std::vector<const Expectation*>>& expected, size_t i, size_t j) {
+  const std::string& t = doc.text();
+  std::sort(edits.begin(), edits.end(), [](const Edit* x, const Edit* y) { return x < y; });  // text order
+  std::string region = Apply(t, a, b, edits);
+  if (b < t.size() && b > 0 && t[b - 1] == '\n' && (region.empty() || region.back() != '\n'))
+    return "an edit runs into the line that follows it";
+  if (list) region.insert(0, "items:\n");
+  std::string why;
+  std::unique_ptr<Document> now = Parse(region, why);  // borrows `region`
+  if (!now) return why;
+  std::vector<NodeId> is;
+  if (list) {
+    is = now->roots().size() == 1 ? now->items(now->get(now->roots()[0], "items")) : std::vector<NodeId>{};
+  } else {
+    for (NodeId r : now->roots())
+      if (!now->isNull(r)) is.push_back(r);
+  }
+  if (is.size() != j - i)
+    return "the edited items read back as " + std::to_string(is.size()) + " items, not " + std::to_string(j - i);
+  for (size_t k = i; k < j; ++k) {
+    if (!checker.preserved(units[k], *now, is[k - i], why) ||
+        !checker.expected(expected[k], units[k], *now, is[k - i], why))
+      return why;
+  }
+  return "";
+}
+
+// The keys after the items, with the results: one map, old keys kept,
+// `results` entries. "whole" asks for a check of the whole output.
+std::string CheckTail(const Document& doc, size_t tail, const std::vector<const Edit*>& edits, size_t results) {
+  const std::string& t = doc.text();
+  std::string was_text = t.substr(tail);
+  std::string now_text = Apply(t, tail, t.size(), edits);
+  std::string why;
+  std::unique_ptr<Document> was = Parse(was_text, why);
+  std::unique_ptr<Document> now = Parse(now_text, why);
+  if (!was) return "whole";
+  if (!now) return "the keys after the items " + why;
+  // One document: the tail of the ResourceList's own map.
+  const std::vector<NodeId>& roots = now->roots();
+  bool empty = roots.empty() || (roots.size() == 1 && now->isNull(roots[0]));
+  if (empty && results == 0) return "";
+  if (roots.size() != 1 || !now->isMap(roots[0])) return "the keys after the items do not read back as one map";
+  if (now->items(now->get(roots[0], "results")).size() != results) return "the results did not read back";
+  for (NodeId r : was->roots()) {
+    if (!was->isMap(r)) continue;
+    for (auto& [k, v] : was->pairs(r))
+      if (was->value(k) != "results" && now->keyOf(roots[0], was->value(k)) == kNoNode)
+        return "the key '" + std::string(was->value(k)) + "' after the items is missing";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
+                        size_t first, size_t tail, size_t results) {
+  if (patch.empty()) return "";
+  const std::string& t = doc.text();
+  bool flow = doc.json();
+  for (NodeId u : units) flow = flow || doc.node(u).in_flow || doc.node(u).style == Style::Flow;
+  if (flow || units.empty()) return CheckWhole(doc, patch, results);
+  // Unit i spans [starts[i], starts[i + 1]): from the line after the one
+  // where unit i - 1 ends (comments, "- " or "---" included); the first
+  // from its own first line, the last to `tail`.
+  std::vector<size_t> starts{LineStart(t, first)};
+  for (size_t i = 1; i < units.size(); ++i) starts.push_back(LineAfter(t, doc.node(units[i - 1]).end));
+  starts.push_back(tail);
+  auto unit_of = [&](size_t anchor) -> long {
+    if (anchor == SIZE_MAX || anchor < starts.front() || anchor >= tail) return -1;
+    return static_cast<long>(std::upper_bound(starts.begin(), starts.end(), anchor) - starts.begin()) - 1;
+  };
+  std::vector<std::vector<const Edit*>> by_unit(units.size());
+  std::vector<const Edit*> tail_edits;
+  std::vector<Edit> sorted = patch.sorted();
+  for (const Edit& e : sorted) {
+    long u = unit_of(e.anchor);
+    if (u >= 0)
+      by_unit[static_cast<size_t>(u)].push_back(&e);
+    else if (e.begin < tail)
+      return CheckWhole(doc, patch, results);  // before the units or between them
+    else
+      tail_edits.push_back(&e);
+  }
+  std::vector<std::vector<const Expectation*>> expected(units.size());
+  for (const Expectation& e : patch.expectations()) {
+    long u = unit_of(doc.node(e.node).begin);
+    if (u >= 0) expected[static_cast<size_t>(u)].push_back(&e);
+  }
+  Checker checker(doc, patch);
+  for (size_t i = 0, j = 0; i < units.size(); i = std::max(i + 1, j)) {
+    if (by_unit[i].empty()) continue;
+    std::vector<const Edit*> edits;
+    for (j = i; j < units.size() && !by_unit[j].empty(); ++j)
+      edits.insert(edits.end(), by_unit[j].begin(), by_unit[j].end());
+    for (const Edit* e : edits)
+      if (e->begin < starts[i] || e->end > starts[j]) return CheckWhole(doc, patch, results);
+    std::string why = CheckRegion(doc, checker, units, list, starts[i], starts[j], edits, expected, i, j);
+    if (!why.empty()) return why;
+  }
+  if (tail_edits.empty() && results == 0) return "";
+  std::string why = CheckTail(doc, tail, tail_edits, results);
+  return why == "whole" ? CheckWhole(doc, patch, results) : why;
+}
+
+}  // namespace krm

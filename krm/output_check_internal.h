@@ -1,0 +1,37 @@
+// krm/output_check_internal.h: the last line of defence before the output
+// is written. The parts of the output that edits touched are read back and
+// compared with what the edits meant; untouched parts need no second parse.
+#ifndef KRM_OUTPUT_CHECK_INTERNAL_H_
+#define KRM_OUTPUT_CHECK_INTERNAL_H_
+
+#include <string>
+#include <vector>
+
+#include "krm/document.h"
+#include "krm/patch.h"
+
+namespace krm {
+
+// Checks `patch` against `doc`, whose top-level units (the items of a
+// block ResourceList, or the documents of a stream) are `units`, in text
+// order; `tail` is where the text after the last unit starts (the keys
+// after `items`), or the text's size. Returns "" when the output reads
+// back as intended, else why not:
+// - each run of units holding an edit (by Edit::anchor) is re-parsed from
+//   its first line to the next unit's: as many units, each with the same
+//   apiVersion, kind, name and namespace; every scalar no edit replaced
+//   keeps its path and value; every Expectation of the patch holds; the
+//   region still ends with a line break;
+// - edits with no anchor (the results, `items: []`) are read back with the
+//   tail: one document, every old key kept, `results` (when `results` > 0)
+//   a list of that many entries;
+// - a flow or JSON document, or an edit outside every unit and the tail,
+//   is checked by parsing the whole output once.
+// `list`: the units are the items of a block sequence (else documents);
+// `first` is where the first unit's lines start (its "- " line).
+std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
+                        size_t first, size_t tail, size_t results);
+
+}  // namespace krm
+
+#endif  // KRM_OUTPUT_CHECK_INTERNAL_H_
