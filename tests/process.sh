@@ -53,4 +53,12 @@ check "unknown option: exit 2" "[ $rc -eq 2 ] && grep -q 'unknown option' '$T/er
 check "files without --config: exit 2" "[ $rc -eq 2 ]"
 "$BIN" --config "$T/missing.yaml" "$T/dir" > "$T/out" 2> "$T/err"; rc=$?
 check "missing config file: exit 1, empty stdout" "[ $rc -eq 1 ] && [ ! -s '$T/out' ]"
+# An allocation that fails is a clear error, never an abort: a relocation
+# of 3000 generated resources (about 5 MB) under a 40 MB address-space limit.
+BENCH_GEN=$(dirname "$BIN")/bench_gen
+if [ -x "$BENCH_GEN" ]; then
+  "$BENCH_GEN" 3000 | sed 's/rules: nothing.example.invalid=mirror.example/registry: mirror.example:5000/' > "$T/big.yaml"
+  (ulimit -v 40000; "$BIN" < "$T/big.yaml" > "$T/out" 2> "$T/err"); rc=$?
+  check "out of memory: exit 1, empty stdout, one line" "[ $rc -eq 1 ] && [ ! -s '$T/out' ] && [ \"\$(cat '$T/err')\" = 'k8ssandra-images: out of memory' ]"
+fi
 finish
