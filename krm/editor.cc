@@ -1,5 +1,7 @@
 #include "krm/editor.h"
 
+#include <cctype>
+
 #include "krm/scalar_internal.h"
 
 namespace krm {
@@ -11,6 +13,35 @@ size_t Editor::lineEndAfter(size_t pos) const {
   if (pos > 0 && t[pos - 1] == '\n') return pos;
   size_t nl = t.find('\n', pos);
   return nl == std::string::npos ? t.size() : nl + 1;
+}
+
+void Editor::keepFinalBlock() {
+  // The last node of the last document, and its last descendant.
+  if (doc_.roots().empty()) return;
+  NodeId n = doc_.roots().back();
+  for (;;) {
+    NodeId c = doc_.node(n).first;
+    if (c == kNoNode) break;
+    while (doc_.node(c).next != kNoNode) c = doc_.node(c).next;
+    n = c;
+  }
+  const Node& b = doc_.node(n);
+  const std::string& t = doc_.text();
+  if ((b.style != Style::Literal && b.style != Style::Folded) || b.end != t.size()) return;
+  // A line break after the block's last line would become part of its value
+  // under clip or keep chomping: strip chomping keeps the value as it was.
+  size_t h = b.content();
+  size_t e = h + 1;
+  std::string header(1, t[h]);
+  while (e < t.size() && (std::isdigit(static_cast<unsigned char>(t[e])) || t[e] == '+' || t[e] == '-')) {
+    if (t[e] != '+' && t[e] != '-') header += t[e];
+    ++e;
+  }
+  header += '-';
+  if (t.compare(h, e - h, header) == 0) return;
+  Patch::Anchor anchor(patch_, b.begin);
+  patch_.replace(h, e, header);
+  patch_.expect({Expectation::Kind::Value, n, "", Value::String(std::string(doc_.value(n)))});
 }
 
 std::string Editor::renderKey(std::string_view key, bool in_flow) const {
@@ -144,6 +175,7 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
   size_t at = last_root ? doc_.tailOffset() : lineEndAfter(m.end);
   std::string text = std::string(col, ' ') + entry + eol_;
   if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
+    keepFinalBlock();
     text = eol_ + std::string(col, ' ') + entry;
   }
   patch_.insert(at, text, col);
@@ -279,6 +311,7 @@ bool Editor::append(NodeId seq, const Value& value) {
   size_t at = lineEndAfter(s.end);
   std::string text = std::string(col, ' ') + item + eol_;
   if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
+    keepFinalBlock();
     text = eol_ + std::string(col, ' ') + item;
   }
   patch_.insert(at, text, col);

@@ -81,7 +81,10 @@ class Checker {
   // Every scalar of `a` (old) that no edit replaced reads the same in `b`.
   bool preserved(NodeId a, const Document& now, NodeId b, std::string& why) const {
     const Node& n = old_.node(a);
-    if (touched(n.begin, std::max(n.end, n.begin + 1))) return true;
+    // A replaced scalar holds what its edit meant (checked as expected);
+    // a container is walked unless an edit replaced all of it.
+    if (n.kind == NodeKind::Scalar ? touched(n.begin, std::max(n.end, n.begin + 1)) : covered(n.begin, n.end))
+      return true;
     switch (n.kind) {
       case NodeKind::Scalar:
         // A scalar an edit was made for (its expectation says what it
@@ -154,6 +157,13 @@ class Checker {
   }
 
  private:
+  // True when one edit replaces all of [begin, end).
+  bool covered(size_t begin, size_t end) const {
+    auto it = std::upper_bound(replaced_.begin(), replaced_.end(), begin,
+                               [](size_t v, const std::pair<size_t, size_t>& r) { return v < r.second; });
+    return it != replaced_.end() && it->first <= begin && it->second >= end;
+  }
+
   // True when an edit replaces bytes of [begin, end). The replaced ranges
   // do not overlap (a patch with conflicts never gets here), so their ends
   // are sorted as their starts are.

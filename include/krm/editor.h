@@ -82,6 +82,10 @@ class Editor {
 
  private:
   size_t lineEndAfter(size_t pos) const;
+  // Before a line break is added at the end of a text that lacks one: a
+  // block scalar that ends the text gets strip chomping, so its value keeps
+  // no final line break.
+  void keepFinalBlock();
   std::string renderKey(std::string_view key, bool in_flow) const;
   // `key: value` for a block map at column `col`; map values in block style.
   std::string blockEntry(std::string_view key, const Value& value, size_t col) const;
