@@ -15,6 +15,7 @@
 #include <string>
 
 #include "fn/names.h"
+#include "krm/document.h"
 
 namespace fuzz {
 
@@ -38,22 +39,24 @@ inline Run Once(const std::function<int(std::string, std::ostream&, std::ostream
   std::abort();
 }
 
-// The output without its last top-level `results:` entry (block style):
-// what a second run must keep.
-// (A first run may add the line break the input lacked before its results.)
+// The output without its top-level `results` entry (found by parsing it,
+// so no string that holds "results:" can fool it): what a second run must
+// keep. (A first run may add the line break the input lacked before its
+// results.)
 inline std::string Items(const std::string& out) {
-  // The last line that is exactly `results:` (a key at column 0; a block
-  // scalar's lines are indented, so none of them can be one).
-  size_t at = out.rfind("\nresults:\n");
-  if (at == std::string::npos) at = out.rfind("\nresults:\r\n");
-  std::string items = at == std::string::npos ? out : out.substr(0, at);
-  std::string tail;  // a `...` line that ends the document, and what follows
-  if (at != std::string::npos) {
-    size_t marker = out.find("\n...", at + 1);
-    if (marker != std::string::npos) tail = out.substr(marker);
+  std::string items = out;
+  try {
+    krm::Document d = krm::Document::ParseYaml(out);
+    krm::NodeId root = d.roots().empty() ? krm::kNoNode : d.roots()[0];
+    krm::NodeId key = d.keyOf(root, "results");
+    if (key != krm::kNoNode && d.node(root).style == krm::Style::Block) {
+      size_t begin = d.node(key).begin;
+      size_t end = d.node(d.node(key).next).end;
+      size_t nl = end > 0 && out[end - 1] == '\n' ? end : out.find('\n', end);
+      items = out.substr(0, begin) + (nl == std::string::npos ? "" : out.substr(nl + (out[nl] == '\n' ? 1 : 0)));
+    }
+  } catch (const krm::ParseError&) {
   }
-  while (!items.empty() && (items.back() == '\n' || items.back() == '\r')) items.pop_back();
-  items += tail;
   while (!items.empty() && (items.back() == '\n' || items.back() == '\r')) items.pop_back();
   return items;
 }
