@@ -290,12 +290,33 @@ krm::ConfigSchema Schema() {
            names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict}};
 }
 
+namespace {
+
+// Why a registry host written in the config is not one, or "": a URL
+// scheme, or a port past 65535.
+std::string HostMistake(const std::string& text, const std::string& host) {
+  for (const char* scheme : {"https://", "http://", "oci://", "docker://"}) {
+    std::string s = scheme;
+    if (text.compare(0, s.size(), s) == 0)
+      return "'" + text + "' starts with a URL scheme: drop '" + s + "' (write " + text.substr(s.size()) + ")";
+  }
+  size_t colon = host.rfind(':');
+  if (colon != std::string::npos && host.find(']') == std::string::npos && colon + 1 < host.size() &&
+      host.size() - colon - 1 <= 10 && host.find_first_not_of("0123456789", colon + 1) == std::string::npos &&
+      std::stoull(host.substr(colon + 1)) > 65535)
+    return "port " + host.substr(colon + 1) + " of '" + host + "' is past 65535";
+  return "";
+}
+
+}  // namespace
+
 std::string ParseTarget(const std::string& text, Target& out) {
   std::string t = text;
   while (!t.empty() && t.back() == '/') t.pop_back();
   size_t slash = t.find('/');
   std::string host = t.substr(0, slash);
   if (host.empty()) return "expected registry[/path], e.g. registry.corp.example:5000/mirror";
+  if (std::string why = HostMistake(text, host); !why.empty()) return why;
   if (!LooksLikeRegistry(host) || !IsRegistryHost(host))
     return "'" + host +
            "' is not a registry host (it needs a '.', a ':port', or to be localhost; "
@@ -313,10 +334,13 @@ std::string ParseFrom(const std::string& text, Rule& out) {
   while (!t.empty() && t.back() == '/') t.pop_back();
   size_t slash = t.find('/');
   std::string host = t.substr(0, slash);
+  if (std::string why = HostMistake(text, host); !why.empty()) return why;
   if (host.empty() || !LooksLikeRegistry(host) || !IsRegistryHost(host))
     return "'" + text + "' must start with a registry host (for Docker Hub write docker.io/...)";
   out.from_registry = CanonicalRegistry(host);
   out.from_path = slash == std::string::npos ? "" : t.substr(slash + 1);
+  if (out.from_path.find_first_of(":@") != std::string::npos)
+    return "'" + text + "' holds a tag or digest, but rules match names (every tag): drop it";
   if (!out.from_path.empty() && !IsPath(out.from_path))
     return "path '" + out.from_path + "' is not a repository path prefix";
   return "";

@@ -75,6 +75,12 @@ TEST_CASE("each wrong value is an error pointing into the config") {
       {"{registry: r.example, pullSecret: Bad_Name}", "data.pullSecret: pullSecret must be a Secret name"},
       {"{registry: r.example, targets: 'pods'}", "data.targets: unknown target 'pods'"},
       {"{registry: r.example, imageConfig: replace}", "data.imageConfig: imageConfig must be rewrite or override"},
+      {"{registry: 'https://reg.example/m'}",
+       "data.registry: registry: 'https://reg.example/m' starts with a URL scheme: drop 'https://' (write "
+       "reg.example/m)"},
+      {"{registry: 'reg.example:70000'}", "data.registry: registry: port 70000 of 'reg.example:70000' is past 65535"},
+      {"{rules: 'docker.io/library/busybox:1.36=reg.example'}",
+       "data.rules: from: 'docker.io/library/busybox:1.36' holds a tag or digest, but rules match names (every tag)"},
       {"{}", "data: nothing to do: set registry"},
   };
   for (auto& c : cases) {

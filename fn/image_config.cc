@@ -51,9 +51,11 @@ void RewriteImageConfig(RunContext& run, const ImageConfigMap& config, krm::Patc
   }
   std::string version = config.version();
   if (version != names::kImageConfigV1beta1 && version != names::kImageConfigV1beta2) {
+    std::string which = version.empty() ? std::string("the image config has no apiVersion")
+                                        : "unknown image config apiVersion '" + version + "'";
     run.add(Severity::Warning, item, base + names::kEmbeddedSeparator + "apiVersion",
-            "left unchanged: unknown image config apiVersion '" + version + "' (expected " +
-                names::kImageConfigV1beta1 + " or " + names::kImageConfigV1beta2 + ")");
+            "left unchanged: " + which + " (expected " + names::kImageConfigV1beta1 + " or " +
+                names::kImageConfigV1beta2 + ")");
     return;
   }
   krm::Patch inner_patch;
@@ -74,6 +76,7 @@ void RewriteImageConfig(RunContext& run, const ImageConfigMap& config, krm::Patc
   change.changed = true;
   change.hash = Fingerprint(change.hash + inner_patch.apply(embedded.text()));
   change.where.push_back(std::string(names::kConfigMap) + "/" + item.name);
+  if (!change.first) change.first = item.ref();
 }
 
 }  // namespace fn

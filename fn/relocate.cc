@@ -31,10 +31,12 @@ void AdviseRestart(const ImageConfigChange& change, const std::vector<std::strin
   if (!change.changed || datacenters.empty()) return;
   std::string list;
   for (const auto& s : datacenters) list += (list.empty() ? "" : ", ") + s;
-  results.push_back(krm::Result::Warning("the image config changed (" + change.where.front() +
-                                         "), but running datacenters keep their images until their pods are "
-                                         "re-created: " +
-                                         list));
+  krm::Result r = krm::Result::Warning("the image config changed (" + change.where.front() +
+                                       "), but running datacenters keep their images until their pods are "
+                                       "re-created: " +
+                                       list);
+  if (change.first) r.about(*change.first);
+  results.push_back(std::move(r));
 }
 
 // One item other than an image config, through every enabled family.

@@ -318,7 +318,7 @@ bool Editor::append(NodeId seq, const Value& value) {
   return true;
 }
 
-bool Editor::removeKey(NodeId map, NodeId key) {
+bool Editor::removeKey(NodeId map, NodeId key, bool replaced) {
   if (!doc_.isMap(map) || doc_.node(map).style == Style::Flow) return false;
   const Node& k = doc_.node(key);
   NodeId v = k.next;
@@ -326,7 +326,7 @@ bool Editor::removeKey(NodeId map, NodeId key) {
   size_t end = lineEndAfter(v == kNoNode ? k.end : doc_.node(v).end);
   Patch::Anchor anchor(patch_, doc_.node(map).begin);
   patch_.replace(begin, end, "");
-  patch_.expect({Expectation::Kind::NoKey, map, std::string(doc_.value(key)), Value()});
+  if (!replaced) patch_.expect({Expectation::Kind::NoKey, map, std::string(doc_.value(key)), Value()});
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "krm/function_config.h"
 
+#include <algorithm>
+
 namespace krm {
 namespace {
 
@@ -15,6 +17,45 @@ std::string Accepted(const ConfigSchema& s) {
   return "a v1 ConfigMap whose data holds string values (for example `kpt fn eval --exec ... -- "
          "key=value`), or a " +
          versions + " " + s.kind + " with its fields under spec";
+}
+
+// The edit distance of two short words, case folded.
+size_t Distance(const std::string& a, const std::string& b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// " Did you mean X?" for the accepted key closest to `key`, or "".
+std::string DidYouMean(const std::string& key, const std::vector<std::string>& keys) {
+  std::string best;
+  size_t least = 3;  // at most two edits away
+  for (const auto& k : keys) {
+    size_t d = Distance(key, k);
+    if (d < least) least = d, best = k;
+  }
+  return best.empty() ? "" : " Did you mean " + best + "?";
+}
+
+// A field of the schema written beside spec instead of under it.
+void WarnBesideSpec(const Document& doc, NodeId node, const ConfigSchema& schema, const ResourceRef& ref,
+                    std::vector<Result>& results) {
+  for (auto& kv : doc.pairs(node)) {
+    std::string key(doc.value(kv.first));
+    if (std::find(schema.keys.begin(), schema.keys.end(), key) == schema.keys.end()) continue;
+    results.push_back(
+        Result::Warning("'" + key + "' is written beside spec and is ignored: move it under spec").about(ref).at(key));
+  }
 }
 
 }  // namespace
@@ -51,6 +92,7 @@ FunctionConfig FunctionConfig::Read(const Document& doc, NodeId node, const Conf
     std::string what = kind.empty() ? std::string("an object without kind") : "'" + api + "/" + kind + "'";
     return fail("the functionConfig is " + what, "");
   }
+  if (fc.form_ == Form::Typed) WarnBesideSpec(doc, node, schema, fc.ref_, results);
   NodeId fields = doc.get(node, section);
   if (!doc.isNull(fields) && !doc.isMap(fields)) return fail(section + " must be a map", section);
   fc.fields_ = doc.isMap(fields) ? fields : kNoNode;
@@ -60,13 +102,11 @@ FunctionConfig FunctionConfig::Read(const Document& doc, NodeId node, const Conf
       fail("ConfigMap data." + key + " must be a string", "data." + key);
       return fc;
     }
-    bool known = false;
-    for (const auto& k : schema.keys) known = known || k == key;
-    if (!known) {
-      results.push_back(
-          Result::Warning("unknown functionConfig key '" + key + "' is ignored; accepted keys: " + Join(schema.keys))
-              .about(fc.ref_)
-              .at(section + "." + key));
+    if (std::find(schema.keys.begin(), schema.keys.end(), key) == schema.keys.end()) {
+      results.push_back(Result::Warning("unknown functionConfig key '" + key + "' is ignored; accepted keys: " +
+                                        Join(schema.keys) + "." + DidYouMean(key, schema.keys))
+                            .about(fc.ref_)
+                            .at(section + "." + key));
     }
   }
   return fc;

@@ -67,7 +67,7 @@ void SpliceListKeys(const Document& d, NodeId root, const std::vector<Result>& r
     return;
   }
   NodeId old = d.keyOf(root, "results");
-  if (old != kNoNode) ed.removeKey(root, old);
+  if (old != kNoNode) ed.removeKey(root, old, !results.empty());
   if (results.empty()) return;
   const std::string& text = d.text();
   size_t at = d.tailOffset();

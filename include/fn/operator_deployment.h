@@ -4,6 +4,7 @@
 #ifndef FN_OPERATOR_DEPLOYMENT_H_
 #define FN_OPERATOR_DEPLOYMENT_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,10 @@ OperatorContainer WhichOperator(const krm::Document& doc, const krm::Item& item)
 
 // What the image config pass leaves for the operator Deployments.
 struct ImageConfigChange {
-  bool changed = false;            // an image config was edited
-  std::string hash;                // of every changed image config's final text
-  std::vector<std::string> where;  // "ConfigMap/name" of each changed one
+  bool changed = false;                   // an image config was edited
+  std::string hash;                       // of every changed image config's final text
+  std::vector<std::string> where;         // "ConfigMap/name" of each changed one
+  std::optional<krm::ResourceRef> first;  // the first changed one
 };
 
 // For an operator Deployment: when an image config in the input changed,

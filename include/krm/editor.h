@@ -77,8 +77,10 @@ class Editor {
   size_t seqIndent() const;
 
   // Removes a key and its value from a block map, whole lines, comments on
-  // those lines included. Returns false for a flow map.
-  bool removeKey(NodeId map, NodeId key);
+  // those lines included. Returns false for a flow map. `replaced`: the
+  // caller writes the key again elsewhere (so the output check does not
+  // expect it gone).
+  bool removeKey(NodeId map, NodeId key, bool replaced = false);
 
  private:
   size_t lineEndAfter(size_t pos) const;
