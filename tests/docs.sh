@@ -20,7 +20,7 @@ functionConfig:
   data: {registry: r.example, no-such-key: x}
 EOF
 "$BIN" < "$T/in.yaml" > "$T/out.yaml" 2> /dev/null
-keys=$(sed -n "s/.*accepted keys: \([^\"']*\).*/\1/p" "$T/out.yaml" | tr -d ',' )
+keys=$(sed -n "s/.*accepted keys: \([^\"'.]*\).*/\1/p" "$T/out.yaml" | tr -d ',' )
 check "the binary lists its accepted keys" "[ -n \"$keys\" ]"
 n=0
 for k in $keys; do
