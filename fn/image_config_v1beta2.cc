@@ -4,6 +4,7 @@
 #include "fn/image_config_internal.h"
 #include "fn/names.h"
 #include "fn/pull_secret.h"
+#include "fn/structured_image.h"
 
 namespace fn {
 namespace image_config {
@@ -67,11 +68,7 @@ void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const Imag
   Decision dec = ctx.rules().relocate(src, out);
   if (dec.outcome == Outcome::Invalid) return ctx.report(Severity::Warning, path, "not relocated: " + dec.reason);
   if (!dec.changed()) return;
-  krm::Editor& ed = ctx.editor();
-  ed.setKey(e, "registry", Value::String(out.registry), true);
-  if (d.keyOf(e, "repository") == krm::kNoNode || d.str(e, "repository") != out.repository)
-    ed.setKey(e, "repository", Value::String(out.repository));
-  if (out.name != name) ed.setKey(e, "name", Value::String(out.name));
+  WriteStructured(ctx, e, out);
   ctx.changed(path, "relocated " + src.ToString() + " to " + out.ToString(), src.ToString(), out.ToString());
   if (out.repository.empty() && !defaults.repository.empty())
     ctx.report(Severity::Warning, path + ".repository",

@@ -36,7 +36,13 @@ std::string Missing(const ImageName& src) {
 void Incomplete(const ItemContext& ctx, NodeId node, const std::string& path, const std::string& component,
                 const ImageName& src) {
   std::string registry = src.registry.empty() ? std::string(names::kDockerHub) : CanonicalRegistry(src.registry);
-  if (!IsRegistryHost(registry) || !ctx.rules().decidePrefix(registry, src.repository).changed()) return;
+  if (!IsRegistryHost(registry)) {
+    ctx.report(Severity::Warning, Field(path, "registry"),
+               "not relocated: '" + src.registry + "' is not a registry host, and this image sets no " + Missing(src),
+               src.registry);
+    return;
+  }
+  if (!ctx.rules().decidePrefix(registry, src.repository).changed()) return;
   std::optional<Target> sole = ctx.rules().soleTarget();
   if (!sole || !sole->prefix.empty() || ctx.config().mode != PathMode::Keep) {
     ctx.report(Severity::Warning, path,
@@ -65,15 +71,21 @@ void Write(const ItemContext& ctx, NodeId node, const std::string& path, const I
   const krm::Document& d = ctx.doc();
   krm::Editor& ed = ctx.editor();
   std::string before = Written(d, node).ToString();
-  ed.setKey(node, "registry", Value::String(out.registry), true);
-  if (d.str(node, "repository") != out.repository || d.keyOf(node, "repository") == krm::kNoNode)
-    ed.setKey(node, "repository", Value::String(out.repository));
-  if (d.str(node, "name") != out.name) ed.setKey(node, "name", Value::String(out.name));
+  WriteStructured(ctx, node, out);
   if (add_tag) ed.setKey(node, "tag", Value::String(out.tag));
   ctx.changed(path, "relocated " + before + " to " + out.ToString(), before, out.ToString());
 }
 
 }  // namespace
+
+void WriteStructured(const ItemContext& ctx, NodeId node, const ImageName& out) {
+  const krm::Document& d = ctx.doc();
+  krm::Editor& ed = ctx.editor();
+  ed.setKey(node, "registry", Value::String(out.registry), true);
+  if (d.str(node, "repository") != out.repository || d.keyOf(node, "repository") == krm::kNoNode)
+    ed.setKey(node, "repository", Value::String(out.repository));
+  if (d.str(node, "name") != out.name) ed.setKey(node, "name", Value::String(out.name));
+}
 
 void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& path, const std::string& component,
                         const KnownImages& known) {

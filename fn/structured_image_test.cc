@@ -58,3 +58,12 @@ TEST_CASE("an 'image' key in a structured image is named, and a target without a
   CHECK(r.lines()[0].rfind("warning: spec.containerImage.image: a structured image has no 'image' field", 0) == 0);
   CHECK(r.lines()[1].rfind("warning: spec.containerImage: not relocated: the target leaves no repository", 0) == 0);
 }
+
+TEST_CASE("an incomplete image whose registry is not a host is named, not passed over") {
+  Rewritten r = Reaper("    registry: ${PULL_REGISTRY}\n    repository: thelastpickle\n", "{registry: reg.example}");
+  CHECK(r.text.find("registry: ${PULL_REGISTRY}") != std::string::npos);
+  REQUIRE(r.lines().size() == 1);
+  CHECK(r.lines()[0] ==
+        "warning: spec.containerImage.registry: not relocated: '${PULL_REGISTRY}' is not a registry host, and this "
+        "image sets no name and tag");
+}

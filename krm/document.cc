@@ -190,7 +190,9 @@ void DocumentBuilder::close(uint32_t end) {
 
 void DocumentBuilder::RequireUniqueKeys(NodeId map) const {
   // Most maps have a few keys: compare pairwise; sort the keys of large ones.
-  std::vector<NodeId> keys;
+  // (One buffer for every map of the parse: closing a map allocates nothing.)
+  std::vector<NodeId>& keys = keys_;
+  keys.clear();
   for (NodeId k = doc_.node(map).first; k != kNoNode;) {
     if (doc_.isScalar(k)) keys.push_back(k);
     NodeId v = doc_.node(k).next;

@@ -69,6 +69,7 @@ class DocumentBuilder {
     size_t children;
   };
   std::vector<Open> stack_;
+  mutable std::vector<NodeId> keys_;  // RequireUniqueKeys' buffer
 };
 
 }  // namespace krm

@@ -15,6 +15,16 @@ size_t Editor::lineEndAfter(size_t pos) const {
   return nl == std::string::npos ? t.size() : nl + 1;
 }
 
+void Editor::insertLines(size_t at, std::string lines, size_t depth, bool end_like_input) {
+  const std::string& t = doc_.text();
+  if (at == t.size() && at > 0 && t[at - 1] != '\n') {
+    keepFinalBlock();
+    lines.insert(0, eol_);
+    if (end_like_input && lines.size() >= eol_.size()) lines.resize(lines.size() - eol_.size());
+  }
+  patch_.insert(at, std::move(lines), depth);
+}
+
 void Editor::keepFinalBlock() {
   // The last node of the last document, and its last descendant.
   if (doc_.roots().empty()) return;
@@ -173,12 +183,7 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
   }
   bool last_root = !doc_.roots().empty() && doc_.roots().back() == map;
   size_t at = last_root ? doc_.tailOffset() : lineEndAfter(m.end);
-  std::string text = std::string(col, ' ') + entry + eol_;
-  if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
-    keepFinalBlock();
-    text = eol_ + std::string(col, ' ') + entry;
-  }
-  patch_.insert(at, text, col);
+  insertLines(at, std::string(col, ' ') + entry + eol_, col);
   return true;
 }
 
@@ -309,12 +314,7 @@ bool Editor::append(NodeId seq, const Value& value) {
   size_t col = doc_.column(seq);
   std::string item = json ? "- " + RenderValue(value, false, json) : blockItem(value, col);
   size_t at = lineEndAfter(s.end);
-  std::string text = std::string(col, ' ') + item + eol_;
-  if (at == doc_.text().size() && (at == 0 || doc_.text()[at - 1] != '\n')) {
-    keepFinalBlock();
-    text = eol_ + std::string(col, ' ') + item;
-  }
-  patch_.insert(at, text, col);
+  insertLines(at, std::string(col, ' ') + item + eol_, col);
   return true;
 }
 

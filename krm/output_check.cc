@@ -70,8 +70,10 @@ bool Matches(const Document& d, NodeId n, const Value& v) {
 
 class Checker {
  public:
-  Checker(const Document& old, const Patch& patch) : old_(old) {
-    for (const Edit& e : patch.sorted()) {
+  // `sorted`: the patch's edits in text order (Patch::sorted); none for a
+  // text that must read back as it was.
+  Checker(const Document& old, const std::vector<Edit>& sorted) : old_(old) {
+    for (const Edit& e : sorted) {
       if (e.end > e.begin) replaced_.emplace_back(e.begin, e.end);
       if (e.anchor != SIZE_MAX) anchors_.push_back(e.anchor);
     }
@@ -97,12 +99,9 @@ class Checker {
         for (auto& [k, v] : old_.pairs(a)) {
           if (touched(old_.node(k).begin, old_.node(k).end)) continue;
           NodeId nv = now.get(b, old_.value(k));
-          if (nv == kNoNode && !now.isMap(b)) {
-            why = "a map did not read back as a map";
-            return false;
-          }
-          if (nv == kNoNode && now.keyOf(b, old_.value(k)) == kNoNode) {
-            why = "the key '" + std::string(old_.value(k)) + "' is missing";
+          if (nv == kNoNode) {
+            why = now.isMap(b) ? "the key '" + std::string(old_.value(k)) + "' is missing"
+                               : "a map did not read back as a map";
             return false;
           }
           if (!preserved(v, now, nv, why)) return false;
@@ -218,15 +217,13 @@ std::unique_ptr<Document> Parse(const std::string& text, std::string& why) {
 std::string CheckWhole(const Document& old, const Patch& patch, size_t results) {
   std::string text = patch.apply(old.text());
   std::string why;
-  std::unique_ptr<Document> now = old.json() ? nullptr : Parse(text, why);
-  if (old.json()) {
-    try {
-      now = std::make_unique<Document>(Document::ParseJson(text));
-    } catch (const ParseError& e) {
-      return std::string("it does not parse: ") + e.what();
-    }
+  std::unique_ptr<Document> now;
+  try {
+    now = std::make_unique<Document>(old.json() ? Document::ParseJson(text)
+                                                : ParseYamlConcurrently(text, DefaultParseThreads()));
+  } catch (const ParseError& e) {
+    return std::string("it does not parse: ") + e.what();
   }
-  if (!now) return why;
   std::vector<NodeId> was, is;
   for (NodeId r : old.roots())
     if (!old.isNull(r)) was.push_back(r);
@@ -234,7 +231,7 @@ std::string CheckWhole(const Document& old, const Patch& patch, size_t results) 
     if (!now->isNull(r)) is.push_back(r);
   if (was.size() != is.size())
     return "it holds " + std::to_string(is.size()) + " documents, not " + std::to_string(was.size());
-  Checker c(old, patch);
+  Checker c(old, patch.sorted());
   std::vector<const Expectation*> all;
   for (const Expectation& e : patch.expectations()) all.push_back(&e);
   for (size_t i = 0; i < was.size(); ++i) {
@@ -296,11 +293,16 @@ std::string CheckTail(const Document& doc, size_t tail, const std::vector<const 
   if (empty && results == 0) return "";
   if (roots.size() != 1 || !now->isMap(roots[0])) return "the keys after the items do not read back as one map";
   if (now->items(now->get(roots[0], "results")).size() != results) return "the results did not read back";
+  // Every old key but the results reads back whole: no edit was made in them.
+  Checker unchanged(*was, {});
   for (NodeId r : was->roots()) {
     if (!was->isMap(r)) continue;
-    for (auto& [k, v] : was->pairs(r))
-      if (was->value(k) != "results" && now->keyOf(roots[0], was->value(k)) == kNoNode)
-        return "the key '" + std::string(was->value(k)) + "' after the items is missing";
+    for (auto& [k, v] : was->pairs(r)) {
+      if (was->value(k) == "results") continue;
+      NodeId nv = now->get(roots[0], was->value(k));
+      if (nv == kNoNode) return "the key '" + std::string(was->value(k)) + "' after the items is missing";
+      if (!unchanged.preserved(v, *now, nv, why)) return "after the items, " + why;
+    }
   }
   return "";
 }
@@ -341,7 +343,7 @@ std::string CheckOutput(const Document& doc, const Patch& patch, const std::vect
     long u = unit_of(doc.node(e.node).begin);
     if (u >= 0) expected[static_cast<size_t>(u)].push_back(&e);
   }
-  Checker checker(doc, patch);
+  Checker checker(doc, sorted);
   for (size_t i = 0, j = 0; i < units.size(); i = std::max(i + 1, j)) {
     if (by_unit[i].empty()) continue;
     std::vector<const Edit*> edits;

@@ -4,16 +4,13 @@
 namespace krm {
 namespace {
 
-void EnsureItems(const Document& d, NodeId root, const std::string& eol, Editor& ed, Patch& all) {
-  const std::string& text = d.text();
+void EnsureItems(const Document& d, NodeId root, const std::string& eol, Editor& ed) {
   NodeId items_key = d.keyOf(root, "items");
   if (items_key == kNoNode) {
     if (d.node(root).style == Style::Flow) {
       ed.addKey(root, "items", Value::List({}));
     } else {
-      size_t at = d.tailOffset();
-      std::string lead = (at > 0 && text[at - 1] != '\n') ? eol : "";
-      all.insert(at, lead + "items: []" + eol);
+      ed.insertLines(d.tailOffset(), "items: []" + eol, 0, false);
     }
   } else if (d.isNull(d.node(items_key).next)) {
     ed.fillNull(items_key, d.node(items_key).next, Value::List({}));
@@ -61,7 +58,7 @@ void FlowResults(const Document& d, NodeId root, const std::vector<Result>& resu
 void SpliceListKeys(const Document& d, NodeId root, const std::vector<Result>& results, const std::string& eol,
                     Patch& all) {
   Editor ed(d, all, eol);
-  EnsureItems(d, root, eol, ed, all);
+  EnsureItems(d, root, eol, ed);
   if (d.node(root).style == Style::Flow) {
     FlowResults(d, root, results, all);
     return;
@@ -69,10 +66,7 @@ void SpliceListKeys(const Document& d, NodeId root, const std::vector<Result>& r
   NodeId old = d.keyOf(root, "results");
   if (old != kNoNode) ed.removeKey(root, old, !results.empty());
   if (results.empty()) return;
-  const std::string& text = d.text();
-  size_t at = d.tailOffset();
-  std::string lead = (at > 0 && text[at - 1] != '\n') ? eol : "";
-  all.insert(at, lead + RenderResultsYaml(results, eol));
+  ed.insertLines(d.tailOffset(), RenderResultsYaml(results, eol), 0, false);
 }
 
 }  // namespace krm

@@ -123,3 +123,18 @@ TEST_CASE("output check: results after a document end are caught (F6's kind)") {
   });
   CHECK(e.find("the keys after the items") != std::string::npos);
 }
+
+TEST_CASE("output check: a value after the items that an edit changed is caught; the results splice keeps it") {
+  const std::string input = std::string(kList) + "functionConfig:\n  note: |\n    keep me";
+  auto glue = [](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+    patch.insert(rl.doc().text().size(), "\nextra: 1\n");  // turns 'keep me' into 'keep me\n'
+  };
+  std::ostringstream out, err;
+  CHECK(RunResourceList(input, out, err, "prog", glue) == 1);
+  CHECK(out.str().find("after the items, the value 'keep me' did not read back") != std::string::npos);
+  // The splice itself adds results after that block without changing it.
+  auto warn = [](const ResourceList&, Patch&, std::vector<Result>& results) { results.push_back(Result::Info("x")); };
+  std::ostringstream out2, err2;
+  CHECK(RunResourceList(input, out2, err2, "prog", warn) == 0);
+  CHECK(out2.str().find("  note: |-\n    keep me\nresults:\n") != std::string::npos);
+}

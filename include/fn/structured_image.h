@@ -31,6 +31,11 @@ using KnownImages = std::map<std::string, KnownImage>;
 void RelocateStructured(const ItemContext& ctx, krm::NodeId node, const std::string& path, const std::string& component,
                         const KnownImages& known);
 
+// Writes the relocated `out` over the structured image at `node`: registry
+// (added first when missing), repository (also when missing: an empty one
+// must be written to override a default), and name when it differs.
+void WriteStructured(const ItemContext& ctx, krm::NodeId node, const ImageName& out);
+
 }  // namespace fn
 
 #endif  // FN_STRUCTURED_IMAGE_H_

@@ -76,6 +76,14 @@ class Editor {
   // first such sequence below a document's top level shows.
   size_t seqIndent() const;
 
+  // Inserts whole lines (each ending with the document's line ending) at
+  // `at`, a line start or the end of the text; `depth` orders them among
+  // other insertions there (Patch::insert). At the end of a text without a
+  // final line break, they start with one, a block scalar that ended the
+  // text keeps its value (see keepFinalBlock), and with `end_like_input`
+  // the last line gets no line break either.
+  void insertLines(size_t at, std::string lines, size_t depth = 0, bool end_like_input = true);
+
   // Removes a key and its value from a block map, whole lines, comments on
   // those lines included. Returns false for a flow map. `replaced`: the
   // caller writes the key again elsewhere (so the output check does not
