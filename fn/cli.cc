@@ -4,6 +4,7 @@
 #include <iostream>
 #include <vector>
 
+#include "fn/cli_internal.h"
 #include "fn/names.h"
 #include "fn/relocate.h"
 #include "krm/package.h"
@@ -17,8 +18,6 @@ namespace fn {
 
 std::string VersionText() { return std::string(names::kProgram) + " " + K8SI_VERSION; }
 
-namespace {
-
 bool ReadFile(const std::string& path, std::string& out) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return false;
@@ -26,19 +25,12 @@ bool ReadFile(const std::string& path, std::string& out) {
   return true;
 }
 
+namespace {
+
 int Usage(std::ostream& err, const std::string& why) {
   err << names::kProgram << ": " << why << "\nRun '" << names::kProgram << " --help' for usage.\n";
   return 2;
 }
-
-// The plain modes' command line.
-struct PlainArgs {
-  std::string config_path;
-  std::vector<std::string> files;  // empty, or "-": stdin
-  std::string results_path;
-  bool quiet = false;
-  bool plugin = false;  // kustomize's legacy exec plugin: argv[1] is the config
-};
 
 // Returns "" or the usage error.
 std::string ParsePlainArgs(const std::vector<std::string>& args, PlainArgs& pa) {
@@ -78,8 +70,8 @@ std::string ParsePlainArgs(const std::vector<std::string>& args, PlainArgs& pa) 
   return "";
 }
 
-// Reads the plain input: stdin, or the files and directories named, as kpt
-// reads a package. Returns false after printing why it cannot.
+}  // namespace
+
 bool ReadPlainInput(const PlainArgs& pa, std::istream& in, std::ostream& err, std::string& stream,
                     krm::StreamOptions& options) {
   const std::string program = names::kProgram;
@@ -108,6 +100,8 @@ bool ReadPlainInput(const PlainArgs& pa, std::istream& in, std::ostream& err, st
   }
   return true;
 }
+
+namespace {
 
 // Plain files, stdin, or the legacy plugin: the config comes from a file.
 int RunPlain(const PlainArgs& pa, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -143,6 +137,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
     out << HelpText();
     return 0;
   }
+  if (args[0] == "images") return RunImages(std::vector<std::string>(args.begin() + 1, args.end()), in, out, err);
   if (args[0] == "--version") {
     out << VersionText() << "\n";
     return 0;

@@ -87,6 +87,7 @@ class Reader {
     readTargets(c);
     readFieldSpecs(c);
     readStrict(c);
+    readOperatorVersions(c);
     if (ok_ && !c.registry && c.rules.empty()) {
       error(fc_.isConfigMap() ? "data" : "spec",
             "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000) "
@@ -174,6 +175,40 @@ class Reader {
 
   void readStrict(Config& c) {
     choose(names::kStrict, {{"true", true}, {"false", false}}, c.strict, "strict must be true or false");
+  }
+
+  // operatorVersions: {cassOperator: v1.30.2, k8ssandraOperator: v1.32.5},
+  // or "cassOperator=v1.30.2,k8ssandraOperator=v1.32.5".
+  void readOperatorVersions(Config& c) {
+    NodeId n = fc_.field(names::kOperatorVersions);
+    if (n == krm::kNoNode || d_.isNull(n)) return;
+    std::string base = fc_.path(names::kOperatorVersions);
+    std::vector<std::pair<std::string, std::string>> entries;  // key, version
+    if (d_.isScalar(n)) {
+      for (auto& entry : SplitList(std::string(d_.value(n)))) {
+        size_t eq = entry.find('=');
+        entries.emplace_back(entry.substr(0, eq), eq == std::string::npos ? "" : entry.substr(eq + 1));
+      }
+    } else if (d_.isMap(n)) {
+      for (auto& [k, v] : d_.pairs(n)) entries.emplace_back(std::string(d_.value(k)), std::string(d_.value(v)));
+    } else {
+      error(base,
+            "operatorVersions must be a map {cassOperator, k8ssandraOperator} or a string "
+            "cassOperator=v1.30.2,k8ssandraOperator=v1.32.5");
+      return;
+    }
+    for (auto& [key, text] : entries) {
+      std::optional<Version>* into = key == names::kCassOperatorKey        ? &c.operator_versions.cass_operator
+                                     : key == names::kK8ssandraOperatorKey ? &c.operator_versions.k8ssandra_operator
+                                                                           : nullptr;
+      std::string p = d_.isMap(n) ? base + "." + key : base;
+      if (!into) {
+        error(p, "operatorVersions: unknown operator '" + key + "'; write cassOperator or k8ssandraOperator", key);
+        continue;
+      }
+      *into = Version::Parse(Trim(text));
+      if (!*into) error(p, "operatorVersions: '" + text + "' is not a release version like v1.32.5", text);
+    }
   }
 
   void addRule(Config& c, const std::string& from, const std::string& to, const std::string& path) {
@@ -283,11 +318,12 @@ class Reader {
 }  // namespace
 
 krm::ConfigSchema Schema() {
-  return {names::kGroup,
-          {names::kVersion},
-          names::kKind,
-          {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret, names::kPullPolicy,
-           names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict}};
+  return {
+      names::kGroup,
+      {names::kVersion},
+      names::kKind,
+      {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret, names::kPullPolicy,
+       names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict, names::kOperatorVersions}};
 }
 
 namespace {

@@ -19,6 +19,10 @@ Usage:
                                                  plain YAML files (or stdin) -> stdout;
                                                  also a Helm post-renderer
   k8ssandra-images CFG < stream.yaml             kustomize legacy exec plugin
+  k8ssandra-images images [--config CFG] [--format table|tsv|json|skopeo|crane]
+                   [--verbose] [--operator-versions cassOperator=V,k8ssandraOperator=V]
+                   [FILE|DIR...]             the inventory: every image the cluster
+                                                 will pull, and where from after CFG
   k8ssandra-images --help | help | --version
 
 Plain files: a DIR is read as kpt reads a package: *.yaml and *.yml files,
@@ -57,7 +61,15 @@ functionConfig: a v1 ConfigMap (data holds strings) or
                 imageRegistry, v1beta2 overrides.registry/.repository); needs
                 one target for every image
   strict        true: every warning (an image left off the mirror, a config
-                key not understood) becomes an error, so the run fails (exit 1)
+                key not understood) becomes an error, so the run fails (exit 1).
+                Every image the cluster will pull is checked, also those no
+                manifest names (the server image built from serverVersion,
+                operator defaults): one off the mirror, or unknown, is named
+  operatorVersions
+                the operators' versions, when the input lacks their Deployments
+                (they decide the defaults): typed {cassOperator: v1.30.2,
+                k8ssandraOperator: v1.32.5}; ConfigMap
+                "cassOperator=v1.30.2,k8ssandraOperator=v1.32.5"
   additionalImageFields
                 string image fields of other kinds, kustomize fieldSpec style:
                 typed: [{group, version, kind, path: spec/list[]/image}]
@@ -68,8 +80,19 @@ safely, errors for a bad config. Paths inside the embedded ImageConfig are the
 ConfigMap field, '|', then the path in the document:
   data.image_config.yaml|images.system-logger.registry
 
+The images command prints the inventory (stdout) and its findings (stderr):
+  table (default)  aligned columns: source, target (= when unchanged), component,
+                   resource, origin (the field or default that decides it)
+  tsv              SOURCE<TAB>TARGET, one line per distinct pair, sorted;
+                   --verbose: one line per pull site, plus component, resource, origin
+  json             [{source, target, component, resource, origin}], one per pull site
+  skopeo           a `skopeo sync --src yaml` file: registry -> images -> tags/digests
+  crane            one `crane copy SOURCE TARGET` line per pair that moves
+Without --config the target is the source. A ResourceList on stdin works too.
+
 Exit codes: 0 done (warnings possible); 1 an error result, or unreadable input
-(then stdout is empty and stderr says line:column); 2 a usage error.
+(then stdout is empty and stderr says line:column), or (images) an image that
+cannot be known; 2 a usage error.
 )";
 ;
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "fn/additional_fields.h"
+#include "fn/audit.h"
 #include "fn/config.h"
 #include "fn/image_config.h"
 #include "fn/k8ssandra.h"
@@ -54,9 +55,30 @@ void RewriteItem(RunContext& run, const krm::Item& item, krm::Editor& ed, const 
   RewriteAdditionalFields(ctx);
 }
 
+// Every image the cluster will pull after the edits: one result for each
+// that still comes from outside the mirror, or cannot be known.
+void AuditOutput(const krm::ResourceList& rl, const krm::Patch& patch, const Relocator& rules,
+                 const OperatorVersions& fallback, std::vector<krm::Result>& results) {
+  if (patch.conflicts()) return;  // the run reports it; there is no output to read
+  try {
+    OperatorVersions versions = rules.config().operator_versions;
+    if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
+    if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
+    ReportEscapes(AuditInventory(rl, &patch, versions), rules, results);
+  } catch (const krm::InputError&) {
+    // Output that does not read back is the output check's to report.
+  } catch (const krm::ParseError&) {
+  }
+}
+
 }  // namespace
 
 void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results) {
+  RelocateWithVersions(rl, patch, results, OperatorVersions{});
+}
+
+void RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results,
+                          const OperatorVersions& fallback) {
   krm::FunctionConfig fc = krm::FunctionConfig::Read(rl.configDoc(), rl.functionConfig(), Schema(), results);
   std::optional<Config> cfg = ReadConfig(fc, results);
   if (!cfg) return;
@@ -90,6 +112,7 @@ void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::R
       datacenters.push_back(item->kind + "/" + item->name);
     RewriteItem(run, *item, ed, known, change);
   }
+  AuditOutput(rl, patch, rules, fallback, results);
   if (cfg->strict) MakeStrict(results);
   AdviseRestart(change, datacenters, results);
 }

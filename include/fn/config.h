@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fn/upstream_defaults.h"
 #include "krm/function_config.h"
 #include "krm/result.h"
 
@@ -52,6 +53,13 @@ struct Targets {
   bool workloads = true;
 };
 
+// Operator versions the config states (operatorVersions), for inputs that
+// hold only custom resources: they decide the images no manifest names.
+struct OperatorVersions {
+  std::optional<Version> cass_operator;
+  std::optional<Version> k8ssandra_operator;
+};
+
 struct Config {
   std::optional<Target> registry;
   std::vector<Rule> rules;
@@ -63,6 +71,7 @@ struct Config {
   ImageConfigMode image_config_mode = ImageConfigMode::Rewrite;
   std::vector<FieldSpec> additional_fields;
   bool strict = false;  // every warning about an image (and the config) is an error
+  OperatorVersions operator_versions;
 };
 
 // The schema handed to krm::FunctionConfig: group, kind and every key.

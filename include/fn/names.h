@@ -26,6 +26,9 @@ constexpr const char* kTargets = "targets";
 constexpr const char* kImageConfig = "imageConfig";
 constexpr const char* kAdditionalImageFields = "additionalImageFields";
 constexpr const char* kStrict = "strict";
+constexpr const char* kOperatorVersions = "operatorVersions";
+constexpr const char* kCassOperatorKey = "cassOperator";
+constexpr const char* kK8ssandraOperatorKey = "k8ssandraOperator";
 constexpr const char* kFrom = "from";
 constexpr const char* kTo = "to";
 

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "fn/config.h"
 #include "krm/patch.h"
 #include "krm/resource_list.h"
 #include "krm/result.h"
@@ -15,6 +16,11 @@ namespace fn {
 // functionConfig when it is also an item, or CustomResourceDefinitions
 // (their `image` properties are schema, not values).
 void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results);
+
+// The same, with operator versions for the audit that the config leaves
+// unset (the images command's --operator-versions).
+void RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results,
+                          const OperatorVersions& fallback);
 
 }  // namespace fn
 

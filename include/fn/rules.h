@@ -78,11 +78,13 @@ class Relocator {
 
   const Config& config() const { return config_; }
 
+  // True when `ref` is already under one of the config's targets.
+  bool onTarget(const ImageRef& ref) const;
+
  private:
   // The shared decision; `prefix` tells that src.path is a prefix of names.
   Decision route(const ImageRef& src, bool prefix) const;
   bool excluded(const std::string& name) const;
-  bool onTarget(const ImageRef& ref) const;
   Config config_;
 };
 

@@ -1,0 +1,140 @@
+// `k8ssandra-images images`: the inventory of every image the cluster will
+// pull, before and after the config's relocation, in the format a mirroring
+// tool reads.
+#include <iostream>
+#include <memory>
+
+#include "fn/audit.h"
+#include "fn/cli_internal.h"
+#include "fn/config.h"
+#include "fn/names.h"
+#include "fn/relocate.h"
+#include "krm/function_config.h"
+#include "krm/resource_list.h"
+
+namespace fn {
+namespace {
+
+struct ImagesArgs {
+  PlainArgs plain;
+  InventoryFormat format = InventoryFormat::Table;
+  bool verbose = false;
+  std::string versions;  // --operator-versions
+};
+
+std::string ParseImagesArgs(const std::vector<std::string>& args, ImagesArgs& ia) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::string value;
+    auto take = [&](const std::string& flag) {
+      if (a.rfind(flag + "=", 0) == 0) {
+        value = a.substr(flag.size() + 1);
+        return true;
+      }
+      if (a != flag) return false;
+      value = i + 1 < args.size() ? args[++i] : "";
+      return true;
+    };
+    if (take("--config")) {
+      ia.plain.config_path = value;
+      if (value.empty()) return "--config needs a file";
+    } else if (take("--format")) {
+      std::optional<InventoryFormat> f = ParseInventoryFormat(value);
+      if (!f) return "--format must be table, tsv, json, skopeo or crane";
+      ia.format = *f;
+    } else if (take("--operator-versions")) {
+      ia.versions = value;
+    } else if (a == "--verbose" || a == "-v") {
+      ia.verbose = true;
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      return "unknown option " + a;
+    } else {
+      ia.plain.files.push_back(a);
+    }
+  }
+  return "";
+}
+
+// --operator-versions, read as the config field is read.
+bool ReadVersions(const std::string& text, OperatorVersions& out, std::ostream& err) {
+  if (text.empty()) return true;
+  std::string yaml = std::string("apiVersion: v1\nkind: ConfigMap\ndata:\n  registry: example.invalid\n  ") +
+                     names::kOperatorVersions + ": \"" + text + "\"\n";
+  krm::Document d = krm::Document::ParseYaml(yaml);
+  std::vector<krm::Result> results;
+  krm::FunctionConfig fc = krm::FunctionConfig::Read(d, d.roots()[0], Schema(), results);
+  std::optional<Config> cfg = ReadConfig(fc, results);
+  if (!cfg) {
+    for (const auto& r : results) err << names::kProgram << ": --operator-versions: " << r.message << "\n";
+    return false;
+  }
+  out = cfg->operator_versions;
+  return true;
+}
+
+// The input as a ResourceList: a ResourceList given whole, or a stream.
+std::unique_ptr<krm::ResourceList> ReadList(std::string stream, std::string config) {
+  std::string copy = stream;
+  std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::ParseStream(std::move(stream), std::move(config));
+  if (rl->items().size() == 1 && rl->items()[0].kind == "ResourceList") return krm::ResourceList::Parse(copy);
+  return rl;
+}
+
+void PrintResults(const std::vector<krm::Result>& results, std::ostream& err) {
+  for (const krm::Result& r : results) {
+    if (r.severity != krm::Severity::Info) err << krm::RenderResultLine(r) << "\n";
+  }
+}
+
+}  // namespace
+
+int RunImages(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  const std::string program = names::kProgram;
+  ImagesArgs ia;
+  std::string why = ParseImagesArgs(args, ia);
+  if (!why.empty()) {
+    err << program << ": images: " << why << "\nRun '" << program << " --help' for usage.\n";
+    return 2;
+  }
+  std::string config;
+  if (!ia.plain.config_path.empty() && !ReadFile(ia.plain.config_path, config)) {
+    err << program << ": cannot read config " << ia.plain.config_path << "\n";
+    return 1;
+  }
+  OperatorVersions versions;
+  if (!ReadVersions(ia.versions, versions, err)) return 2;
+  std::string stream;
+  krm::StreamOptions options;
+  if (!ReadPlainInput(ia.plain, in, err, stream, options)) return 1;
+  std::unique_ptr<krm::ResourceList> rl;
+  try {
+    rl = ReadList(std::move(stream), std::move(config));
+  } catch (const krm::InputError& e) {
+    err << krm::FormatInputError(program, e) << "\n";
+    return 1;
+  }
+  std::vector<krm::Result> results;
+  krm::Patch patch;
+  if (rl->functionConfig() != krm::kNoNode) {
+    krm::FunctionConfig fc = krm::FunctionConfig::Read(rl->configDoc(), rl->functionConfig(), Schema(), results);
+    std::optional<Config> cfg = ReadConfig(fc, results);
+    if (!cfg) {
+      PrintResults(results, err);
+      return 1;
+    }
+    if (!versions.cass_operator) versions.cass_operator = cfg->operator_versions.cass_operator;
+    if (!versions.k8ssandra_operator) versions.k8ssandra_operator = cfg->operator_versions.k8ssandra_operator;
+    results.clear();
+    RelocateWithVersions(*rl, patch, results, versions);
+  }
+  std::vector<InventoryEntry> entries = AuditInventory(*rl, &patch, versions);
+  if (rl->functionConfig() == krm::kNoNode) ReportUnknowns(entries, results);
+  PrintResults(results, err);
+  out << RenderInventory(entries, ia.format, ia.verbose);
+  size_t unknown = 0;
+  for (const auto& e : entries) unknown += e.target.unknown.empty() && e.source.unknown.empty() ? 0u : 1u;
+  if (unknown) err << program << ": the inventory is incomplete: " << unknown << " image(s) cannot be known\n";
+  return krm::HasError(results) || unknown ? 1 : 0;
+}
+
+}  // namespace fn

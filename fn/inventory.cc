@@ -1,0 +1,183 @@
+#include "fn/inventory.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "fn/image_ref.h"
+#include "krm/result.h"
+
+namespace fn {
+
+std::vector<InventoryEntry> PairSites(const std::vector<PullSite>& before, const std::vector<PullSite>* after) {
+  std::map<std::string, std::vector<const PullSite*>> by_key;
+  if (after) {
+    for (const PullSite& s : *after) by_key[s.key()].push_back(&s);
+  }
+  std::map<std::string, size_t> used;
+  std::vector<InventoryEntry> out;
+  for (const PullSite& s : before) {
+    InventoryEntry e{s, s};
+    if (after) {
+      auto& list = by_key[s.key()];
+      size_t& n = used[s.key()];
+      if (n < list.size()) {
+        e.target = *list[n++];
+      } else {
+        e.target.written.clear();
+        e.target.image.clear();
+        e.target.unknown = "the site is gone after the edits";
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<InventoryFormat> ParseInventoryFormat(const std::string& word) {
+  if (word == "table") return InventoryFormat::Table;
+  if (word == "tsv") return InventoryFormat::Tsv;
+  if (word == "json") return InventoryFormat::Json;
+  if (word == "skopeo") return InventoryFormat::Skopeo;
+  if (word == "crane") return InventoryFormat::Crane;
+  return std::nullopt;
+}
+
+namespace {
+
+bool Known(const InventoryEntry& e) { return !e.source.image.empty() && !e.target.image.empty(); }
+
+std::set<std::pair<std::string, std::string>> Pairs(const std::vector<InventoryEntry>& entries) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& e : entries) {
+    if (Known(e)) pairs.emplace(e.source.image, e.target.image);
+  }
+  return pairs;
+}
+
+std::string Tsv(const std::vector<InventoryEntry>& entries, bool verbose) {
+  std::string out;
+  if (!verbose) {
+    for (const auto& [s, t] : Pairs(entries)) out += s + "\t" + t + "\n";
+    return out;
+  }
+  std::vector<std::string> lines;
+  for (const auto& e : entries) {
+    if (!Known(e)) continue;
+    lines.push_back(e.source.image + "\t" + e.target.image + "\t" + krm::OneLine(e.source.component) + "\t" +
+                    krm::OneLine(e.source.resource) + "\t" + krm::OneLine(e.source.origin) + "\n");
+  }
+  std::sort(lines.begin(), lines.end());
+  for (const auto& l : lines) out += l;
+  return out;
+}
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string Json(const std::vector<InventoryEntry>& entries) {
+  std::string out = "[";
+  bool first = true;
+  for (const auto& e : entries) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += "  {\"source\": " + JsonString(e.source.image) + ", \"target\": " + JsonString(e.target.image) +
+           ", \"component\": " + JsonString(e.source.component) + ", \"resource\": " + JsonString(e.source.resource) +
+           ", \"origin\": " + JsonString(e.source.origin);
+    std::string unknown = !e.source.unknown.empty() ? e.source.unknown : e.target.unknown;
+    if (!unknown.empty()) out += ", \"unknown\": " + JsonString(unknown);
+    if (!e.source.fixed.empty()) out += ", \"fixed\": " + JsonString(e.source.fixed);
+    out += "}";
+  }
+  return out + (first ? "]\n" : "\n]\n");
+}
+
+// skopeo sync --src yaml: registry -> images: repository -> [tag or digest].
+std::string Skopeo(const std::vector<InventoryEntry>& entries) {
+  std::map<std::string, std::map<std::string, std::set<std::string>>> by_registry;
+  for (const auto& e : entries) {
+    if (!Known(e)) continue;
+    ParsedRef p = ParseImageRef(e.source.image);
+    if (!p.ok) continue;
+    std::string version = !p.ref.digest.empty() ? p.ref.digest : p.ref.tag.empty() ? "latest" : p.ref.tag;
+    by_registry[p.ref.registry][p.ref.path].insert(version);
+  }
+  std::string out;
+  for (const auto& [registry, repos] : by_registry) {
+    out += registry + ":\n  images:\n";
+    for (const auto& [repo, versions] : repos) {
+      out += "    " + repo + ":\n";
+      for (const auto& v : versions) out += "    - \"" + v + "\"\n";
+    }
+  }
+  return out;
+}
+
+std::string Crane(const std::vector<InventoryEntry>& entries) {
+  std::string out;
+  for (const auto& [s, t] : Pairs(entries)) {
+    if (s != t) out += "crane copy " + s + " " + t + "\n";
+  }
+  return out;
+}
+
+std::string Table(const std::vector<InventoryEntry>& entries) {
+  std::vector<std::vector<std::string>> rows = {{"SOURCE", "TARGET", "COMPONENT", "RESOURCE", "ORIGIN"}};
+  for (const auto& e : entries) {
+    std::string unknown = !e.source.unknown.empty() ? e.source.unknown : e.target.unknown;
+    std::string src = e.source.image.empty() ? "(unknown)" : e.source.image;
+    std::string tgt = e.target.image.empty() ? "(unknown)" : e.target.image == e.source.image ? "=" : e.target.image;
+    std::string origin = unknown.empty() ? e.source.origin : "unknown: " + unknown;
+    rows.push_back({src, tgt, e.source.component, e.source.resource, origin});
+  }
+  std::vector<size_t> width(5, 0);
+  for (const auto& r : rows) {
+    for (size_t i = 0; i + 1 < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+  }
+  std::string out;
+  for (const auto& r : rows) {
+    std::string line;
+    for (size_t i = 0; i < r.size(); ++i) {
+      line += krm::OneLine(r[i]);
+      if (i + 1 < r.size()) line += std::string(width[i] - r[i].size() + 2, ' ');
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderInventory(const std::vector<InventoryEntry>& entries, InventoryFormat format, bool verbose) {
+  switch (format) {
+    case InventoryFormat::Tsv:
+      return Tsv(entries, verbose);
+    case InventoryFormat::Json:
+      return Json(entries);
+    case InventoryFormat::Skopeo:
+      return Skopeo(entries);
+    case InventoryFormat::Crane:
+      return Crane(entries);
+    case InventoryFormat::Table:
+      break;
+  }
+  return Table(entries);
+}
+
+}  // namespace fn

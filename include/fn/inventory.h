@@ -1,0 +1,36 @@
+// fn/inventory.h: the image inventory: each pull site of the input paired
+// with the same site after this run's edits, and the ways it is printed
+// (a table, tsv, json, a skopeo sync file, crane copy lines).
+#ifndef FN_INVENTORY_H_
+#define FN_INVENTORY_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fn/pull_sites.h"
+
+namespace fn {
+
+struct InventoryEntry {
+  PullSite source;  // the site as the input has it
+  PullSite target;  // the same site after the edits (== source without a config)
+};
+
+// Pairs each site of `before` with the site of `after` that has the same
+// key (nullptr: the target is the source).
+std::vector<InventoryEntry> PairSites(const std::vector<PullSite>& before, const std::vector<PullSite>* after);
+
+enum class InventoryFormat { Table, Tsv, Json, Skopeo, Crane };
+// "table", "tsv", ... -> the format; nothing for another word.
+std::optional<InventoryFormat> ParseInventoryFormat(const std::string& word);
+
+// The inventory as text. Sites whose image cannot be known are left out of
+// tsv, skopeo and crane (they hold only images to copy); table and json
+// show them, with why. `verbose` (tsv) prints one line per site with its
+// component, resource and origin.
+std::string RenderInventory(const std::vector<InventoryEntry>& entries, InventoryFormat format, bool verbose);
+
+}  // namespace fn
+
+#endif  // FN_INVENTORY_H_

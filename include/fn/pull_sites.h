@@ -1,0 +1,38 @@
+// fn/pull_sites.h: the model of every image the cluster will pull. Each
+// pull site is one image a pod will pull: which component, which resource
+// causes it, the image as the operator will compose it from the manifests
+// (precedence: datacenter > cluster > image config > operator default, field
+// by field where upstream merges that way), and what decides it. The
+// inventory, the strict check and the image list all read this one model.
+#ifndef FN_PULL_SITES_H_
+#define FN_PULL_SITES_H_
+
+#include <string>
+#include <vector>
+
+#include "fn/cluster_facts.h"
+#include "krm/resource_list.h"
+
+namespace fn {
+
+struct PullSite {
+  std::string component;  // "cassandra", "system-logger", "reaper", "stargate", "container app", ...
+  std::string resource;   // "K8ssandraCluster/prod dc1 rack r1", "Deployment/ns/app"
+  std::string written;    // the image string the pod will carry; "" when unknown
+  std::string image;      // `written` normalized (docker.io/library/..., tag or digest kept)
+  std::string origin;     // the field or default that decides it
+  std::string unknown;    // why the image is unknown, and what would settle it
+  std::string fixed;      // set when no field can move it: what avoids pulling it
+  std::string advice;     // what to change so it comes from the mirror
+  krm::ResourceRef ref;   // the resource, for results
+  std::string field;      // the field path in that resource ("" for an implicit image)
+  // Pairs a site of the input with the same site of the output.
+  std::string key() const { return resource + "#" + component; }
+};
+
+// Every pull site of the input, in input order.
+std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts);
+
+}  // namespace fn
+
+#endif  // FN_PULL_SITES_H_
