@@ -37,7 +37,12 @@ PullSite& Builder::add(const std::string& scope, const std::string& component, c
 }
 
 PullSite& Builder::add(const std::string& scope, const std::string& component, const Composed& c) {
-  return add(scope, component, c.image, c.origin, "", c.why);
+  PullSite& s = add(scope, component, c.image, c.origin, "", c.why);
+  if (facts.imageConfigShipped() && c.origin.rfind(facts.imageConfig()->where(), 0) == 0)
+    s.advice =
+        "the image config is not in the input, so it was not relocated: render cass-operator's image config "
+        "ConfigMap with the rest";
+  return s;
 }
 
 void ReadContainers(const Document& d, NodeId list, const std::string& path, Containers& out) {
