@@ -88,6 +88,7 @@ class Reader {
     readFieldSpecs(c);
     readStrict(c);
     readOperatorVersions(c);
+    readImageList(c);
     if (ok_ && !c.registry && c.rules.empty()) {
       error(fc_.isConfigMap() ? "data" : "spec",
             "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000) "
@@ -211,6 +212,16 @@ class Reader {
     }
   }
 
+  void readImageList(Config& c) {
+    auto s = scalar(names::kImageList);
+    if (!s || s->empty()) return;
+    if (IsDns1123Subdomain(*s))
+      c.image_list = *s;
+    else
+      error(fc_.path(names::kImageList),
+            "imageList must be a ConfigMap name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.')", *s);
+  }
+
   void addRule(Config& c, const std::string& from, const std::string& to, const std::string& path) {
     Rule r;
     std::string why = ParseFrom(from, r);
@@ -318,12 +329,12 @@ class Reader {
 }  // namespace
 
 krm::ConfigSchema Schema() {
-  return {
-      names::kGroup,
-      {names::kVersion},
-      names::kKind,
-      {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret, names::kPullPolicy,
-       names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict, names::kOperatorVersions}};
+  return {names::kGroup,
+          {names::kVersion},
+          names::kKind,
+          {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret, names::kPullPolicy,
+           names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict,
+           names::kOperatorVersions, names::kImageList}};
 }
 
 namespace {

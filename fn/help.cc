@@ -70,6 +70,9 @@ functionConfig: a v1 ConfigMap (data holds strings) or
                 (they decide the defaults): typed {cassOperator: v1.30.2,
                 k8ssandraOperator: v1.32.5}; ConfigMap
                 "cassOperator=v1.30.2,k8ssandraOperator=v1.32.5"
+  imageList     a ConfigMap name: adds (or updates in place) a local-config
+                ConfigMap holding images.tsv and skopeo-sync.yaml, every image
+                to copy into the mirror (ResourceList mode only)
   additionalImageFields
                 string image fields of other kinds, kustomize fieldSpec style:
                 typed: [{group, version, kind, path: spec/list[]/image}]

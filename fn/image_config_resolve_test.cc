@@ -47,13 +47,15 @@ TEST_CASE("v1beta1: an empty imageNamespace removes that component; a repository
 TEST_CASE("v1beta1: built-in repositories, suffixes, version maps and a component's own registry") {
   Resolve r(
       "apiVersion: config.k8ssandra.io/v1beta1\nkind: ImageConfig\n"
-      "images:\n  system-logger: k8ssandra/system-logger:v1.26.0\n  cassandra:\n    \"4.0.0\": k8ssandra/cassandra-ubi:latest\n"
+      "images:\n  system-logger: k8ssandra/system-logger:v1.26.0\n  cassandra:\n    \"4.0.0\": "
+      "k8ssandra/cassandra-ubi:latest\n"
       "defaults:\n  cassandra:\n    suffix: -ubi\n  system-logger:\n    imageRegistry: localhost:5004/\n");
   CHECK(r.resolver.server("cassandra", "4.1.5").image == "k8ssandra/cass-management-api:4.1.5");
   CHECK(r.resolver.server("cassandra", "4.0.0").image == "k8ssandra/cassandra-ubi:latest");
   CHECK(r.resolver.server("cassandra", "4.0.0").origin == "here|images.cassandra.4.0.0");
   CHECK(r.resolver.server("hcd", "1.0.0").image.empty());
-  CHECK(r.resolver.server("hcd", "1.0.0").why == "no repository for server type hcd (defaults.hcd.repository is unset)");
+  CHECK(r.resolver.server("hcd", "1.0.0").why ==
+        "no repository for server type hcd (defaults.hcd.repository is unset)");
   CHECK(r.resolver.image("system-logger").image == "localhost:5004/k8ssandra/system-logger:v1.26.0");
   CHECK(r.resolver.image("reaper").why == "the image config has no images.reaper");
 }
@@ -90,7 +92,8 @@ TEST_CASE("v1beta2: overrides beat per-image values, which beat defaults") {
   Resolve replaced(
       "apiVersion: config.k8ssandra.io/v1beta2\nkind: ImageConfig\ndefaults: {registry: docker.io}\n"
       "overrides: {repository: internal, registry: mirror.example}\n"
-      "images:\n  reaper: {registry: cr.k8ssandra.io, repository: thelastpickle, name: cassandra-reaper, tag: 5.0.0}\n");
+      "images:\n  reaper: {registry: cr.k8ssandra.io, repository: thelastpickle, name: cassandra-reaper, tag: "
+      "5.0.0}\n");
   CHECK(replaced.resolver.image("reaper").image == "mirror.example/internal/cassandra-reaper:5.0.0");
 }
 

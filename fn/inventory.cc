@@ -10,6 +10,40 @@
 
 namespace fn {
 
+std::set<std::pair<std::string, std::string>> KnownPairs(const std::vector<InventoryEntry>& entries) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& e : entries) {
+    if (!e.source.image.empty() && !e.target.image.empty()) pairs.emplace(e.source.image, e.target.image);
+  }
+  return pairs;
+}
+
+std::string RenderPairsTsv(const std::set<std::pair<std::string, std::string>>& pairs) {
+  std::string out;
+  for (const auto& [s, t] : pairs) out += s + "\t" + t + "\n";
+  return out;
+}
+
+// skopeo sync --src yaml: registry -> images: repository -> [tag or digest].
+std::string RenderSkopeo(const std::set<std::pair<std::string, std::string>>& pairs) {
+  std::map<std::string, std::map<std::string, std::set<std::string>>> by_registry;
+  for (const auto& pair : pairs) {
+    ParsedRef p = ParseImageRef(pair.first);
+    if (!p.ok) continue;
+    std::string version = !p.ref.digest.empty() ? p.ref.digest : p.ref.tag.empty() ? "latest" : p.ref.tag;
+    by_registry[p.ref.registry][p.ref.path].insert(version);
+  }
+  std::string out;
+  for (const auto& [registry, repos] : by_registry) {
+    out += registry + ":\n  images:\n";
+    for (const auto& [repo, versions] : repos) {
+      out += "    " + repo + ":\n";
+      for (const auto& v : versions) out += "    - \"" + v + "\"\n";
+    }
+  }
+  return out;
+}
+
 std::vector<InventoryEntry> PairSites(const std::vector<PullSite>& before, const std::vector<PullSite>* after) {
   std::map<std::string, std::vector<const PullSite*>> by_key;
   if (after) {
@@ -48,20 +82,9 @@ namespace {
 
 bool Known(const InventoryEntry& e) { return !e.source.image.empty() && !e.target.image.empty(); }
 
-std::set<std::pair<std::string, std::string>> Pairs(const std::vector<InventoryEntry>& entries) {
-  std::set<std::pair<std::string, std::string>> pairs;
-  for (const auto& e : entries) {
-    if (Known(e)) pairs.emplace(e.source.image, e.target.image);
-  }
-  return pairs;
-}
-
 std::string Tsv(const std::vector<InventoryEntry>& entries, bool verbose) {
   std::string out;
-  if (!verbose) {
-    for (const auto& [s, t] : Pairs(entries)) out += s + "\t" + t + "\n";
-    return out;
-  }
+  if (!verbose) return RenderPairsTsv(KnownPairs(entries));
   std::vector<std::string> lines;
   for (const auto& e : entries) {
     if (!Known(e)) continue;
@@ -108,30 +131,9 @@ std::string Json(const std::vector<InventoryEntry>& entries) {
   return out + (first ? "]\n" : "\n]\n");
 }
 
-// skopeo sync --src yaml: registry -> images: repository -> [tag or digest].
-std::string Skopeo(const std::vector<InventoryEntry>& entries) {
-  std::map<std::string, std::map<std::string, std::set<std::string>>> by_registry;
-  for (const auto& e : entries) {
-    if (!Known(e)) continue;
-    ParsedRef p = ParseImageRef(e.source.image);
-    if (!p.ok) continue;
-    std::string version = !p.ref.digest.empty() ? p.ref.digest : p.ref.tag.empty() ? "latest" : p.ref.tag;
-    by_registry[p.ref.registry][p.ref.path].insert(version);
-  }
-  std::string out;
-  for (const auto& [registry, repos] : by_registry) {
-    out += registry + ":\n  images:\n";
-    for (const auto& [repo, versions] : repos) {
-      out += "    " + repo + ":\n";
-      for (const auto& v : versions) out += "    - \"" + v + "\"\n";
-    }
-  }
-  return out;
-}
-
 std::string Crane(const std::vector<InventoryEntry>& entries) {
   std::string out;
-  for (const auto& [s, t] : Pairs(entries)) {
+  for (const auto& [s, t] : KnownPairs(entries)) {
     if (s != t) out += "crane copy " + s + " " + t + "\n";
   }
   return out;
@@ -171,7 +173,7 @@ std::string RenderInventory(const std::vector<InventoryEntry>& entries, Inventor
     case InventoryFormat::Json:
       return Json(entries);
     case InventoryFormat::Skopeo:
-      return Skopeo(entries);
+      return RenderSkopeo(KnownPairs(entries));
     case InventoryFormat::Crane:
       return Crane(entries);
     case InventoryFormat::Table:

@@ -34,7 +34,8 @@ TEST_CASE("tsv: distinct pairs, sorted; unknown images left out; --verbose per s
   std::vector<PullSite> sites = {Site("b", "docker.io/z:1"), Site("a", "docker.io/a:1"), Site("c", "docker.io/a:1"),
                                  Site("d", "", "no version")};
   std::vector<InventoryEntry> e = PairSites(sites, nullptr);
-  CHECK(RenderInventory(e, InventoryFormat::Tsv, false) == "docker.io/a:1\tdocker.io/a:1\ndocker.io/z:1\tdocker.io/z:1\n");
+  CHECK(RenderInventory(e, InventoryFormat::Tsv, false) ==
+        "docker.io/a:1\tdocker.io/a:1\ndocker.io/z:1\tdocker.io/z:1\n");
   CHECK(RenderInventory(e, InventoryFormat::Tsv, true) ==
         "docker.io/a:1\tdocker.io/a:1\ta\tDeployment/app\tspec.x\n"
         "docker.io/a:1\tdocker.io/a:1\tc\tDeployment/app\tspec.x\n"

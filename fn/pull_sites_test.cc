@@ -92,7 +92,8 @@ TEST_CASE("Reaper and Medusa: the CR merges field by field over the image config
                                                   "    containerImage: {registry: mirror.example}\n"
                                                   "  medusa:\n    containerImage: {tag: 0.30.0}\n"),
                   nullptr, "v1.32.5");
-  CHECK(m.at("K8ssandraCluster/prod dc1 reaper", "reaper").image == "mirror.example/thelastpickle/cassandra-reaper:latest");
+  CHECK(m.at("K8ssandraCluster/prod dc1 reaper", "reaper").image ==
+        "mirror.example/thelastpickle/cassandra-reaper:latest");
   CHECK(m.at("K8ssandraCluster/prod dc1", "medusa").image == "docker.io/k8ssandra/medusa:0.30.0");
   CHECK(m.at("K8ssandraCluster/prod dc1", "medusa").origin ==
         "spec.medusa.containerImage over ConfigMap/image-config data.image_config.yaml|images.medusa");
@@ -132,8 +133,9 @@ TEST_CASE("Stargate: rack over datacenter over cluster, the CRD default per temp
 }
 
 TEST_CASE("unknown versions are said, with what would settle them") {
-  Model m = Sites(Cluster("  cassandra:\n    serverVersion: 4.0.17\n    datacenters:\n"
-                          "    - metadata: {name: dc1}\n  reaper: {}\n"));
+  Model m =
+      Sites(Cluster("  cassandra:\n    serverVersion: 4.0.17\n    datacenters:\n"
+                    "    - metadata: {name: dc1}\n  reaper: {}\n"));
   PullSite server = m.at("K8ssandraCluster/prod dc1", "cassandra");
   CHECK(server.image.empty());
   CHECK(server.unknown.find("set operatorVersions.cassOperator") != std::string::npos);

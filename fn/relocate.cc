@@ -6,6 +6,7 @@
 #include "fn/audit.h"
 #include "fn/config.h"
 #include "fn/image_config.h"
+#include "fn/image_list.h"
 #include "fn/k8ssandra.h"
 #include "fn/names.h"
 #include "fn/operator_deployment.h"
@@ -57,14 +58,17 @@ void RewriteItem(RunContext& run, const krm::Item& item, krm::Editor& ed, const 
 
 // Every image the cluster will pull after the edits: one result for each
 // that still comes from outside the mirror, or cannot be known.
-void AuditOutput(const krm::ResourceList& rl, const krm::Patch& patch, const Relocator& rules,
+void AuditOutput(const krm::ResourceList& rl, krm::Patch& patch, const Relocator& rules,
                  const OperatorVersions& fallback, std::vector<krm::Result>& results) {
   if (patch.conflicts()) return;  // the run reports it; there is no output to read
   try {
     OperatorVersions versions = rules.config().operator_versions;
     if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
     if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
-    ReportEscapes(AuditInventory(rl, &patch, versions), rules, results);
+    std::vector<InventoryEntry> entries = AuditInventory(rl, &patch, versions);
+    ReportEscapes(entries, rules, results);
+    const std::string& list = rules.config().image_list;
+    if (!list.empty()) WriteImageList(rl, patch, list, entries, results);
   } catch (const krm::InputError&) {
     // Output that does not read back is the output check's to report.
   } catch (const krm::ParseError&) {

@@ -4,12 +4,13 @@ set -euo pipefail
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 # podman and runc run the container tests (no docker engine is needed);
-# mmdebstrap makes the debian:12 base of the offline image build.
+# mmdebstrap makes the debian:12 base of the offline image build;
+# skopeo reads the inventory's skopeo sync file (tests/skopeo_sync.sh).
 # clang-tidy and clang-format check the house rules (tests/code_health.sh);
 # clang and its runtime libraries (libFuzzer, the sanitizers) build the
 # sanitizer job and the fuzz targets.
 for p in g++ cmake make libyaml-cpp-dev rapidjson-dev doctest-dev diffutils time podman runc mmdebstrap \
-         clang-tidy clang-format clang libclang-rt-dev; do
+         clang-tidy clang-format clang libclang-rt-dev skopeo; do
   have "$p" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

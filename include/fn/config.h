@@ -72,6 +72,7 @@ struct Config {
   std::vector<FieldSpec> additional_fields;
   bool strict = false;  // every warning about an image (and the config) is an error
   OperatorVersions operator_versions;
+  std::string image_list;  // the image list ConfigMap's name, or ""
 };
 
 // The schema handed to krm::FunctionConfig: group, kind and every key.

@@ -5,6 +5,7 @@
 #define FN_INVENTORY_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ std::optional<InventoryFormat> ParseInventoryFormat(const std::string& word);
 // show them, with why. `verbose` (tsv) prints one line per site with its
 // component, resource and origin.
 std::string RenderInventory(const std::vector<InventoryEntry>& entries, InventoryFormat format, bool verbose);
+
+// tsv and skopeo of (source, target) pairs.
+std::string RenderPairsTsv(const std::set<std::pair<std::string, std::string>>& pairs);
+std::string RenderSkopeo(const std::set<std::pair<std::string, std::string>>& pairs);
+// The distinct (source, target) pairs of the sites whose images are known.
+std::set<std::pair<std::string, std::string>> KnownPairs(const std::vector<InventoryEntry>& entries);
 
 }  // namespace fn
 

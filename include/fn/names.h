@@ -27,6 +27,10 @@ constexpr const char* kImageConfig = "imageConfig";
 constexpr const char* kAdditionalImageFields = "additionalImageFields";
 constexpr const char* kStrict = "strict";
 constexpr const char* kOperatorVersions = "operatorVersions";
+constexpr const char* kImageList = "imageList";
+// The image list ConfigMap's keys.
+constexpr const char* kImageListTsv = "images.tsv";
+constexpr const char* kImageListSkopeo = "skopeo-sync.yaml";
 constexpr const char* kCassOperatorKey = "cassOperator";
 constexpr const char* kK8ssandraOperatorKey = "k8ssandraOperator";
 constexpr const char* kFrom = "from";

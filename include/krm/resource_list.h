@@ -78,6 +78,10 @@ class ResourceList {
   const Document& configDoc() const { return config_doc_ ? *config_doc_ : *doc_; }
   NodeId functionConfig() const { return function_config_; }
 
+  // The ResourceList's root map, and its `items` value (kNoNode in a
+  // stream, or when the list has no `items`).
+  NodeId root() const { return stream_ ? kNoNode : root_; }
+  NodeId itemsNode() const { return stream_ ? kNoNode : doc_->get(root_, "items"); }
   // True for items a function must leave alone: the Kptfile and the
   // functionConfig when it also appears among the items.
   bool isReserved(const Item& item) const;
