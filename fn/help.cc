@@ -21,8 +21,11 @@ Usage:
   k8ssandra-images CFG < stream.yaml             kustomize legacy exec plugin
   k8ssandra-images images [--config CFG] [--format table|tsv|json|skopeo|crane]
                    [--verbose] [--operator-versions cassOperator=V,k8ssandraOperator=V]
-                   [FILE|DIR...]             the inventory: every image the cluster
-                                                 will pull, and where from after CFG
+                   [--explain COMPONENT|all] [FILE|DIR...]
+                                                 the inventory: every image the cluster
+                                                 will pull, and where from after CFG;
+                                                 --explain: each precedence level and
+                                                 which one wins
   k8ssandra-images --help | help | --version
 
 Plain files: a DIR is read as kpt reads a package: *.yaml and *.yml files,

@@ -20,6 +20,7 @@ struct ImagesArgs {
   InventoryFormat format = InventoryFormat::Table;
   bool verbose = false;
   std::string versions;  // --operator-versions
+  std::string explain;   // --explain COMPONENT|all
 };
 
 std::string ParseImagesArgs(const std::vector<std::string>& args, ImagesArgs& ia) {
@@ -42,6 +43,9 @@ std::string ParseImagesArgs(const std::vector<std::string>& args, ImagesArgs& ia
       std::optional<InventoryFormat> f = ParseInventoryFormat(value);
       if (!f) return "--format must be table, tsv, json, skopeo or crane";
       ia.format = *f;
+    } else if (take("--explain")) {
+      ia.explain = value;
+      if (value.empty()) return "--explain needs a component (cassandra, reaper, stargate, ...) or all";
     } else if (take("--operator-versions")) {
       ia.versions = value;
     } else if (a == "--verbose" || a == "-v") {
@@ -130,7 +134,19 @@ int RunImages(const std::vector<std::string>& args, std::istream& in, std::ostre
   std::vector<InventoryEntry> entries = AuditInventory(*rl, &patch, versions);
   if (rl->functionConfig() == krm::kNoNode) ReportUnknowns(entries, results);
   PrintResults(results, err);
-  out << RenderInventory(entries, ia.format, ia.verbose);
+  if (!ia.explain.empty()) {
+    size_t shown = 0;
+    for (const InventoryEntry& e : entries) {
+      if (ia.explain != "all" && e.target.component != ia.explain) continue;
+      out << (shown++ ? "\n" : "") << ExplainSite(e.target);
+    }
+    if (!shown) {
+      err << program << ": images: no pull site of component " << ia.explain << "\n";
+      return 1;
+    }
+  } else {
+    out << RenderInventory(entries, ia.format, ia.verbose);
+  }
   size_t unknown = 0;
   for (const auto& e : entries) unknown += e.target.unknown.empty() && e.source.unknown.empty() ? 0u : 1u;
   if (unknown) err << program << ": the inventory is incomplete: " << unknown << " image(s) cannot be known\n";

@@ -80,6 +80,12 @@ bool MergeStructured(const Document& d, NodeId obj, ImageName& base, bool crd_ta
 
 namespace {
 
+// The level of a container named in the pod: a pod template's, or a
+// K8ssandraCluster's containers[] (merged by name, datacenter first).
+std::string ContainerLevel(const CassandraPod& pod, const std::string& what) {
+  return (pod.in_k8ssandra_cluster ? "containers[] / initContainers[]: " : "pod template ") + what;
+}
+
 bool AtLeast41(const std::string& version) {
   std::optional<Version> v = Version::Parse(version);
   return v && v->atLeast(4, 1, 0);
@@ -94,41 +100,63 @@ void AddConfigInit(Builder& b, const CassandraPod& pod) {
   bool client = pod.client_annotation || pod.server_type == "hcd" ||
                 (pod.server_type == "cassandra" && AtLeast41(pod.server_version));
   const char* component = client ? "k8ssandra-client" : "config-builder";
+  Composed composed = FromImageConfig(b.facts, component);
+  PullSite* s;
   if (named != pod.init_containers.end()) {
-    b.add(pod.scope, component, named->second.image, named->second.field, named->second.field);
+    s = &b.add(pod.scope, component, named->second.image, named->second.field, named->second.field);
   } else if (!client && !pod.config_builder_image.image.empty()) {
-    b.add(pod.scope, component, pod.config_builder_image.image, pod.config_builder_image.field,
-          pod.config_builder_image.field);
+    s = &b.add(pod.scope, component, pod.config_builder_image.image, pod.config_builder_image.field,
+               pod.config_builder_image.field);
   } else {
-    b.add(pod.scope, component, FromImageConfig(b.facts, component));
+    s = &b.add(pod.scope, component, composed);
   }
+  s->levels = {{ContainerLevel(pod, "init container server-config-init"),
+                named == pod.init_containers.end() ? "" : named->second.image}};
+  if (!client && !pod.in_k8ssandra_cluster)
+    s->levels.emplace_back("spec.configBuilderImage", pod.config_builder_image.image);
+  s->levels.emplace_back("image config " + composed.origin, composed.image);
+}
+
+PullSite& ServerSite(Builder& b, const CassandraPod& pod, const Composed& composed) {
+  auto named = pod.containers.find("cassandra");
+  const std::string& type = pod.server_type;
+  if (named != pod.containers.end())
+    return b.add(pod.scope, type, named->second.image, named->second.field, named->second.field);
+  if (!pod.server_image.image.empty())
+    return b.add(pod.scope, type, pod.server_image.image, pod.server_image.field, pod.server_image.field);
+  if (pod.server_version.empty())
+    return b.add(pod.scope, type, "", "serverVersion", "", "no serverImage and no serverVersion");
+  if (b.facts.imageConfig()) return b.add(pod.scope, type, composed);
+  return b.add(pod.scope, type, "", "serverVersion " + pod.server_version, "", b.facts.noImageConfig());
 }
 
 void AddServer(Builder& b, const CassandraPod& pod) {
+  const ImageConfigResolver* ic = b.facts.imageConfig();
+  Composed composed = ic && !pod.server_version.empty() ? ic->server(pod.server_type, pod.server_version) : Composed{};
+  PullSite& s = ServerSite(b, pod, composed);
   auto named = pod.containers.find("cassandra");
-  const std::string& type = pod.server_type;
-  if (named != pod.containers.end()) {
-    b.add(pod.scope, type, named->second.image, named->second.field, named->second.field);
-  } else if (!pod.server_image.image.empty()) {
-    b.add(pod.scope, type, pod.server_image.image, pod.server_image.field, pod.server_image.field);
-  } else if (pod.server_version.empty()) {
-    b.add(pod.scope, type, "", "serverVersion", "", "no serverImage and no serverVersion");
-  } else if (const ImageConfigResolver* ic = b.facts.imageConfig()) {
-    b.add(pod.scope, type, ic->server(type, pod.server_version));
-  } else {
-    b.add(pod.scope, type, "", "serverVersion " + pod.server_version, "", b.facts.noImageConfig());
-  }
+  s.levels = {{ContainerLevel(pod, "container cassandra"), named == pod.containers.end() ? "" : named->second.image}};
+  s.levels.insert(s.levels.end(), pod.server_levels.begin(), pod.server_levels.end());
+  s.levels.emplace_back(
+      "image config " + (composed.origin.empty() ? std::string("(serverType + serverVersion)") : composed.origin),
+      composed.image);
 }
 
 void AddLogger(Builder& b, const CassandraPod& pod) {
   auto named = pod.containers.find("server-system-logger");
+  Composed composed = FromImageConfig(b.facts, "system-logger");
+  PullSite* s;
   if (named != pod.containers.end()) {
-    b.add(pod.scope, "system-logger", named->second.image, named->second.field, named->second.field);
+    s = &b.add(pod.scope, "system-logger", named->second.image, named->second.field, named->second.field);
   } else if (!pod.logger_image.image.empty()) {
-    b.add(pod.scope, "system-logger", pod.logger_image.image, pod.logger_image.field, pod.logger_image.field);
+    s = &b.add(pod.scope, "system-logger", pod.logger_image.image, pod.logger_image.field, pod.logger_image.field);
   } else {
-    b.add(pod.scope, "system-logger", FromImageConfig(b.facts, "system-logger"));
+    s = &b.add(pod.scope, "system-logger", composed);
   }
+  s->levels = {{ContainerLevel(pod, "container server-system-logger"),
+                named == pod.containers.end() ? "" : named->second.image}};
+  s->levels.insert(s->levels.end(), pod.logger_levels.begin(), pod.logger_levels.end());
+  s->levels.emplace_back("image config " + composed.origin, composed.image);
 }
 
 }  // namespace
@@ -181,6 +209,8 @@ void CassandraDatacenterSites(Builder& b) {
   auto named = [&](const char* key) { return NamedImage{std::string(d.str(spec, key)), Field("spec", key)}; };
   pod.server_image = named("serverImage");
   pod.logger_image = named("systemLoggerImage");
+  pod.server_levels = {{"spec.serverImage", pod.server_image.image}};
+  pod.logger_levels = {{"spec.systemLoggerImage", pod.logger_image.image}};
   pod.config_builder_image = named("configBuilderImage");
   pod.client_annotation =
       d.str(d.at(b.item.node, "metadata.annotations"), "cassandra.datastax.com/use-new-config-builder") == "true";
@@ -191,7 +221,35 @@ void CassandraDatacenterSites(Builder& b) {
 }
 
 }  // namespace
+std::string DescribeStructured(const Document& d, NodeId obj) {
+  if (!d.isMap(obj)) return "";
+  std::string out;
+  for (const char* key : {"registry", "repository", "name", "tag"}) {
+    std::string v(d.str(obj, key));
+    if (!v.empty()) out += (out.empty() ? "" : ", ") + std::string(key) + ": " + v;
+  }
+  return "{" + out + "}";
+}
+
 }  // namespace pull_sites
+
+std::string ExplainSite(const PullSite& site) {
+  std::string out = site.resource + ": " + site.component + "\n";
+  bool won = false;
+  size_t i = 0;
+  for (const auto& [level, value] : site.levels) {
+    out += "  " + std::to_string(++i) + ". " + level + ": " + (value.empty() ? "unset" : value);
+    if (!value.empty() && !won) {
+      won = true;
+      out += "   <- wins";
+    }
+    out += "\n";
+  }
+  if (site.levels.empty()) out += "  1. " + (site.origin.empty() ? std::string("(no field)") : site.origin) + "\n";
+  out += "  pulls " + (site.image.empty() ? "an image that cannot be known: " + site.unknown : site.image) + "\n";
+  if (!site.image.empty() && site.origin != "") out += "  decided by " + site.origin + "\n";
+  return out;
+}
 
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts) {
   std::vector<PullSite> out;

@@ -44,15 +44,22 @@ struct NamedImage {
 using Containers = std::map<std::string, NamedImage>;
 void ReadContainers(const krm::Document& d, krm::NodeId list, const std::string& path, Containers& out);
 
+using Levels = std::vector<std::pair<std::string, std::string>>;
+
+// A structured image as written: "{registry: x, tag: y}", or "" when absent.
+std::string DescribeStructured(const krm::Document& d, krm::NodeId obj);
+
 // What decides the images of one Cassandra pod.
 struct CassandraPod {
   std::string scope;  // "" or "dc1"
   std::string server_type = "cassandra";
   std::string server_version;
-  NamedImage server_image;          // spec.serverImage
-  NamedImage logger_image;          // systemLoggerImage, or telemetry.vector.image
-  NamedImage config_builder_image;  // spec.configBuilderImage
-  bool client_annotation = false;   // cassandra.datastax.com/use-new-config-builder: "true"
+  NamedImage server_image;              // spec.serverImage
+  NamedImage logger_image;              // systemLoggerImage, or telemetry.vector.image
+  NamedImage config_builder_image;      // spec.configBuilderImage
+  bool client_annotation = false;       // cassandra.datastax.com/use-new-config-builder: "true"
+  Levels server_levels, logger_levels;  // the levels above the image config, for explain
+  bool in_k8ssandra_cluster = false;    // containers come from containers[], not a pod template
   Containers containers, init_containers;
 };
 // The server, config init and logger sites, then the other containers.

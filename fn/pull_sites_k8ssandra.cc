@@ -62,8 +62,8 @@ const char* const kRegistryAdvice =
 
 // Reaper and Medusa: the image config (k8ssandra-operator v1.27+) or the
 // coded default, with the CR's containerImage merged field by field.
-void AddReaperOrMedusa(Builder& b, const std::string& scope, const char* component, NodeId obj,
-                       const std::string& field) {
+PullSite& ReaperOrMedusaSite(Builder& b, const std::string& scope, const char* component, NodeId obj,
+                             const std::string& field) {
   std::string why;
   const KoRelease* ko = Ko(b.facts, why);
   const ImageConfigResolver* ic = b.facts.imageConfig();
@@ -95,14 +95,25 @@ void AddReaperOrMedusa(Builder& b, const std::string& scope, const char* compone
     if (MergeStructured(b.d, obj, in)) origin = field + " over the " + origin;
     PullSite& s = b.add(scope, component, ApplyDefaults(b, in, Split(def), origin), origin, "");
     s.advice = kRegistryAdvice;
-    return;
+    return s;
   }
-  if (base.name.empty()) {
-    b.add(scope, component, "", origin, "", why);
-    return;
-  }
+  if (base.name.empty()) return b.add(scope, component, "", origin, "", why);
   if (MergeStructured(b.d, obj, base)) origin = field + " over " + origin;
-  b.add(scope, component, base.ToString(), origin, "");
+  return b.add(scope, component, base.ToString(), origin, "");
+}
+
+void AddReaperOrMedusa(Builder& b, const std::string& scope, const char* component, NodeId obj,
+                       const std::string& field) {
+  PullSite& s = ReaperOrMedusaSite(b, scope, component, obj, field);
+  std::string why;
+  const KoRelease* ko = Ko(b.facts, why);
+  const ImageConfigResolver* ic = b.facts.imageConfig();
+  s.levels = {{"cluster " + field + " (field by field)", DescribeStructured(b.d, obj)}};
+  if (!ko || KoAtLeast(*ko, 27))
+    s.levels.emplace_back(std::string("image config images.") + component, ic ? ic->image(component).image : "");
+  if (ko && !KoAtLeast(*ko, 27))
+    s.levels.emplace_back("default of " + Provenance(*ko),
+                          std::string(component) == "reaper" ? ko->reaper : ko->medusa);
 }
 
 // Vector beside Reaper or Stargate, when its telemetry enables it.
@@ -110,18 +121,21 @@ void AddVector(Builder& b, const std::string& scope, NodeId telemetry, const std
   const Document& d = b.d;
   if (d.str(d.get(telemetry, "vector"), "enabled") != "true") return;
   std::string image(d.str(d.get(telemetry, "vector"), "image"));
-  if (!image.empty()) {
-    b.add(scope, "vector", image, Field(field, "vector.image"), Field(field, "vector.image"));
-    return;
-  }
   std::string why;
   const KoRelease* ko = Ko(b.facts, why);
-  if (!ko) {
-    b.add(scope, "vector", "", "", "", why);
+  Levels levels = {{Field(field, "vector.image"), image}};
+  if (ko && KoAtLeast(*ko, 30))
+    levels.emplace_back("image config images.system-logger", FromImageConfig(b.facts, "system-logger").image);
+  if (ko && !KoAtLeast(*ko, 30)) levels.emplace_back("default of " + Provenance(*ko), ko->vector);
+  if (!image.empty()) {
+    b.add(scope, "vector", image, Field(field, "vector.image"), Field(field, "vector.image")).levels = levels;
+  } else if (!ko) {
+    b.add(scope, "vector", "", "", "", why).levels = levels;
   } else if (KoAtLeast(*ko, 30)) {
-    b.add(scope, "vector", FromImageConfig(b.facts, "system-logger"));
+    b.add(scope, "vector", FromImageConfig(b.facts, "system-logger")).levels = levels;
   } else {
     PullSite& s = b.add(scope, "vector", ko->vector, std::string("default of ") + Provenance(*ko), "");
+    s.levels = levels;
     s.advice = "set " + Field(field, "vector.image") + " (k8ssandra-operator before v1.30 has no other knob for it)";
   }
 }
@@ -144,6 +158,14 @@ void AddStargate(Builder& b, const std::string& scope, const StargateChain& chai
   }
   ImageName in;
   std::string origin = std::string("default of ") + Provenance(*ko);
+  Levels levels;
+  for (auto it = chain.templates.rbegin(); it != chain.templates.rend(); ++it) {
+    NodeId obj = b.d.get(it->first, "containerImage");
+    std::string v = b.d.isMap(obj)
+                        ? DescribeStructured(b.d, obj)
+                        : "{repository: stargateio, tag: " + std::string(ko->stargate_tag) + "} (CRD default)";
+    levels.emplace_back(Field(it->second, "containerImage") + " (field by field)", v);
+  }
   for (const auto& [tmpl, field] : chain.templates) {
     NodeId obj = b.d.get(tmpl, "containerImage");
     if (!b.d.isMap(obj)) {
@@ -157,13 +179,16 @@ void AddStargate(Builder& b, const std::string& scope, const StargateChain& chai
   const char* name = chain.server_type == "dse"                ? "stargate-dse-68"
                      : chain.server_version.rfind("3", 0) == 0 ? "stargate-3_11"
                                                                : "stargate-4_0";
-  PullSite& s = b.add(scope, "stargate",
-                      ApplyDefaults(b, in, ImageName{"", "stargateio", name, ko->stargate_tag}, origin), origin, "");
+  ImageName def{"", "stargateio", name, ko->stargate_tag};
+  PullSite& s = b.add(scope, "stargate", ApplyDefaults(b, in, def, origin), origin, "");
   s.advice = kRegistryAdvice;
+  levels.emplace_back("default of " + Provenance(*ko) + " (registry: DEFAULT_REGISTRY, else docker.io)",
+                      def.ToString());
+  s.levels = levels;
 }
 
 // Reads one option at datacenter level, else cluster level.
-struct Levels {
+struct Options {
   const Document& d;
   NodeId cluster, dc;
   std::string cluster_path, dc_path;
@@ -173,25 +198,33 @@ struct Levels {
     v = std::string(d.isScalar(d.at(cluster, dotted)) ? d.value(d.at(cluster, dotted)) : "");
     return {v, v.empty() ? "" : Field(cluster_path, dotted)};
   }
+  // The datacenter and cluster levels of an option, for explain.
+  pull_sites::Levels both(const std::string& dotted) const {
+    auto at = [&](NodeId n) { return std::string(d.isScalar(d.at(n, dotted)) ? d.value(d.at(n, dotted)) : ""); };
+    return {{"datacenter " + Field(dc_path, dotted), at(dc)}, {"cluster " + Field(cluster_path, dotted), at(cluster)}};
+  }
 };
 
-void AddPerNodeConfig(Builder& b, const std::string& scope, const Levels& l, bool low_tokens) {
+void AddPerNodeConfig(Builder& b, const std::string& scope, const Options& l, bool low_tokens) {
   const Document& d = b.d;
   if (d.str(d.get(l.dc, "perNodeConfigMapRef"), "name").empty() && !low_tokens) return;
   NamedImage set = l.pick("perNodeConfigInitContainerImage");
-  if (!set.image.empty()) {
-    b.add(scope, "per-node-config", set.image, set.field, set.field);
-    return;
-  }
   std::string why;
   const KoRelease* ko = Ko(b.facts, why);
-  if (!ko) {
-    b.add(scope, "per-node-config", "", "", "", why);
+  PullSite* s;
+  if (!set.image.empty()) {
+    s = &b.add(scope, "per-node-config", set.image, set.field, set.field);
+  } else if (!ko) {
+    s = &b.add(scope, "per-node-config", "", "", "", why);
   } else if (KoAtLeast(*ko, 27)) {
-    b.add(scope, "per-node-config", FromImageConfig(b.facts, "k8ssandra-client"));
+    s = &b.add(scope, "per-node-config", FromImageConfig(b.facts, "k8ssandra-client"));
   } else {
-    b.add(scope, "per-node-config", ko->per_node_default, std::string("CRD default of ") + Provenance(*ko), "");
+    s = &b.add(scope, "per-node-config", ko->per_node_default, std::string("CRD default of ") + Provenance(*ko), "");
   }
+  s->levels = l.both("perNodeConfigInitContainerImage");
+  if (ko && KoAtLeast(*ko, 27))
+    s->levels.emplace_back("image config images.k8ssandra-client", FromImageConfig(b.facts, "k8ssandra-client").image);
+  if (ko && !KoAtLeast(*ko, 27)) s->levels.emplace_back("CRD default", ko->per_node_default);
 }
 
 // The Medusa purge CronJob (k8ssandra-operator v1.12 - v1.26): an image no
@@ -254,15 +287,20 @@ void DatacenterSites(Builder& b, NodeId spec, NodeId dc, size_t index, bool low_
   const Document& d = b.d;
   NodeId cl = d.get(spec, "cassandra");
   std::string dc_path = Indexed("spec.cassandra.datacenters", index);
-  Levels l{d, cl, dc, "spec.cassandra", dc_path};
+  Options l{d, cl, dc, "spec.cassandra", dc_path};
   std::string name(d.str(d.get(dc, "metadata"), "name"));
   CassandraPod pod;
   pod.scope = name.empty() ? "datacenter " + std::to_string(index) : name;
   NamedImage type = l.pick("serverType");
   if (!type.image.empty()) pod.server_type = type.image;
   pod.server_version = l.pick("serverVersion").image;
+  pod.in_k8ssandra_cluster = true;
   pod.server_image = l.pick("serverImage");
-  if (l.pick("telemetry.vector.enabled").image == "true") pod.logger_image = l.pick("telemetry.vector.image");
+  pod.server_levels = l.both("serverImage");
+  if (l.pick("telemetry.vector.enabled").image == "true") {
+    pod.logger_image = l.pick("telemetry.vector.image");
+    pod.logger_levels = l.both("telemetry.vector.image");
+  }
   for (NodeId level : {cl, dc}) {
     std::string base = level == cl ? "spec.cassandra" : dc_path;
     ReadContainers(d, d.get(level, "containers"), Field(base, "containers"), pod.containers);

@@ -177,3 +177,19 @@ TEST_CASE("workloads: every container, with the operators named by their image")
   CHECK(m.sites[0].field == "spec.jobTemplate.spec.template.spec.containers[0].image");
   CHECK(m.sites[1].image == "docker.io/library/alpine:3");
 }
+
+TEST_CASE("ExplainSite: each level with its value or unset, and the first set one wins") {
+  Model m = Sites(std::string(kV1beta2) + Cluster("  cassandra:\n    serverVersion: 4.0.17\n"
+                                                  "    serverImage: corp/cassandra:cluster\n    datacenters:\n"
+                                                  "    - metadata: {name: dc1}\n"),
+                  nullptr, "v1.32.5");
+  CHECK(ExplainSite(m.at("K8ssandraCluster/prod dc1", "cassandra")) ==
+        "K8ssandraCluster/prod dc1: cassandra\n"
+        "  1. containers[] / initContainers[]: container cassandra: unset\n"
+        "  2. datacenter spec.cassandra.datacenters[0].serverImage: unset\n"
+        "  3. cluster spec.cassandra.serverImage: corp/cassandra:cluster   <- wins\n"
+        "  4. image config ConfigMap/image-config data.image_config.yaml|types.cassandra + serverVersion 4.0.17: "
+        "docker.io/k8ssandra/cass-management-api:4.0.17-ubi\n"
+        "  pulls docker.io/corp/cassandra:cluster\n"
+        "  decided by spec.cassandra.serverImage\n");
+}

@@ -22,6 +22,12 @@ for dir in "$ROOT"/testdata/inventory-*/; do
     check "$name stderr ($fmt)" "cmp -s '$exp/stderr.txt' '$T/$name.err'"
     check "$name exit code ($fmt)" "[ '$rc' = '$(cat "$exp/exit-code")' ]"
   done
+  # --explain COMPONENT, when the case names one.
+  if [ -f "$dir/explain" ]; then
+    (cd "$dir" && "$BIN" images --explain "$(cat explain)" "${args[@]}" < /dev/null > "$T/$name.explain" 2> /dev/null)
+    [ "${UPDATE:-}" = 1 ] && cp "$T/$name.explain" "$exp/explain.txt"
+    check "$name explain.txt" "cmp -s '$exp/explain.txt' '$T/$name.explain'"
+  fi
   # The second run, on the relocated output.
   config=""; files=(); rest=()
   for ((i = 0; i < ${#args[@]}; i++)); do

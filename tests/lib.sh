@@ -22,3 +22,18 @@ need() {
     echo "skipped: $t not on PATH"; exit 77
   done
 }
+# The output without its results: the last entry, from a line `results:` to
+# the end (or to a `...` line) in a block document; in a flow one the lines
+# `  "results": [` to `  ]` with the comma before them. (The layout
+# krm/results_splice.cc writes; tests/golden.sh states it the same way.)
+strip_results() {
+  if [ "$(head -c1 "$1")" = "{" ]; then
+    awk '/^  "?results"?: \[/ { skip = 1; sub(/,$/, "", prev); next }
+         skip && /^  \]/ { skip = 0; rest = substr($0, 4); if (rest != "") prev = prev rest; next }
+         skip { next }
+         { if (have) print prev; prev = $0; have = 1 }
+         END { if (have) print prev }' "$1"
+  else
+    awk '/^results:/ { skip = 1; next } skip && /^\.\.\.([ \t]|$)/ { skip = 0 } !skip { print }' "$1"
+  fi
+}

@@ -8,6 +8,7 @@
 #define FN_PULL_SITES_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fn/cluster_facts.h"
@@ -24,14 +25,22 @@ struct PullSite {
   std::string unknown;    // why the image is unknown, and what would settle it
   std::string fixed;      // set when no field can move it: what avoids pulling it
   std::string advice;     // what to change so it comes from the mirror
-  krm::ResourceRef ref;   // the resource, for results
-  std::string field;      // the field path in that resource ("" for an implicit image)
+  // Each precedence level upstream reads for it, first to last: (level and
+  // field, value; "" when unset). The first one set decides (or, for a
+  // structured image, is merged field by field over the ones after it).
+  std::vector<std::pair<std::string, std::string>> levels;
+  krm::ResourceRef ref;  // the resource, for results
+  std::string field;     // the field path in that resource ("" for an implicit image)
   // Pairs a site of the input with the same site of the output.
   std::string key() const { return resource + "#" + component; }
 };
 
 // Every pull site of the input, in input order.
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts);
+
+// The precedence of one site, for `images --explain`: each level with its
+// value or "unset", and which one wins.
+std::string ExplainSite(const PullSite& site);
 
 }  // namespace fn
 
