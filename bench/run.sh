@@ -20,7 +20,8 @@ for n in $SIZES; do
   "$GEN" "$n" > "$OUT/list-$n.yaml"
   bytes=$(stat -c %s "$OUT/list-$n.yaml")
   IN="$OUT/list-$n.yaml" measure "k8ssandra-images, $n, no change" "$bytes" "$BIN"
-  cmp -s "$OUT/stdout" "$OUT/list-$n.yaml" || echo "(output differs from input!)"
+  # The items come back byte for byte; the results name the images left off the mirror.
+  cmp -s <(awk '/^results:/ { exit } { print }' "$OUT/stdout") "$OUT/list-$n.yaml" || echo "(items differ from input!)"
   sed 's/rules: nothing.example.invalid=mirror.example/registry: mirror.example:5000/' "$OUT/list-$n.yaml" > "$OUT/reloc-$n.yaml"
   IN="$OUT/reloc-$n.yaml" measure "k8ssandra-images, $n, relocate all" "$bytes" "$BIN"
   if command -v kpt > /dev/null; then

@@ -313,8 +313,10 @@ void DatacenterSites(Builder& b, NodeId spec, NodeId dc, size_t index, bool low_
     AddReaperOrMedusa(b, pod.scope, "medusa", d.get(medusa, "containerImage"), "spec.medusa.containerImage");
     AddMedusaPurge(b, pod.scope, medusa);
   }
+  // With reaperRef the cluster registers with an existing Reaper (its own
+  // object) and deploys none (controllers/k8ssandra/reaper.go, v1.32.5 line 101).
   NodeId reaper = d.get(spec, "reaper");
-  if (d.isMap(reaper)) {
+  if (d.isMap(reaper) && d.str(d.get(reaper, "reaperRef"), "name").empty()) {
     AddReaperOrMedusa(b, pod.scope + " reaper", "reaper", d.get(reaper, "containerImage"),
                       "spec.reaper.containerImage");
     AddVector(b, pod.scope + " reaper", d.get(reaper, "telemetry"), "spec.reaper.telemetry");

@@ -193,3 +193,11 @@ TEST_CASE("ExplainSite: each level with its value or unset, and the first set on
         "  pulls docker.io/corp/cassandra:cluster\n"
         "  decided by spec.cassandra.serverImage\n");
 }
+
+TEST_CASE("a K8ssandraCluster with reaperRef deploys no Reaper of its own") {
+  Model m = Sites(std::string(kV1beta2) + Cluster("  cassandra:\n    serverVersion: 4.0.17\n    datacenters:\n"
+                                                  "    - metadata: {name: dc1}\n"
+                                                  "  reaper:\n    reaperRef: {name: shared-reaper}\n"),
+                  nullptr, "v1.32.5");
+  CHECK(m.at("K8ssandraCluster/prod dc1 reaper", "reaper").image == "(none)");
+}
