@@ -6,6 +6,7 @@
 #include <set>
 
 #include "fn/cluster_facts.h"
+#include "fn/names.h"
 
 namespace fn {
 
@@ -47,6 +48,24 @@ std::set<std::string> Named(const std::vector<krm::Result>& results) {
     out.insert(r.resource->kind + "/" + r.resource->ns + "/" + r.resource->name + "#" + r.field->path);
   }
   return out;
+}
+
+// Why k8ssandra-operator's DEFAULT_REGISTRY does not send its defaults to
+// the mirror (fn/operator_deployment.cc sets it when it can).
+std::string NoDefaultRegistry(const std::vector<InventoryEntry>& entries, const Relocator& rules) {
+  bool deployment = false;
+  for (const InventoryEntry& e : entries)
+    deployment = deployment || e.source.component == names::kK8ssandraOperatorName;
+  const Config& cfg = rules.config();
+  std::optional<Target> sole = rules.soleTarget();
+  std::string why = !deployment              ? "the k8ssandra-operator Deployment is not in the input"
+                    : !cfg.targets.workloads ? "targets leaves the operator Deployment (workloads) alone"
+                    : !sole ? "more than one target (or exclusions) applies, and it holds one bare registry"
+                    : !sole->prefix.empty()
+                        ? "the target has a path (" + sole->text() + "), and it holds a bare registry"
+                    : cfg.mode != PathMode::Keep ? "the path mode is not keep"
+                                                 : "";
+  return why.empty() ? "" : "DEFAULT_REGISTRY is not set to the mirror because " + why + "; ";
 }
 
 }  // namespace
@@ -94,6 +113,7 @@ void ReportEscapes(const std::vector<InventoryEntry>& entries, const Relocator& 
     if (!t.field.empty() && named.count(ref.kind + "/" + ref.ns + "/" + ref.name + "#" + t.field)) continue;
     Decision d = p.ok ? rules.decide(p.ref) : Decision{};
     std::string advice = d.outcome == Outcome::Excluded ? "the config excludes it"
+                         : t.default_registry           ? NoDefaultRegistry(entries, rules) + t.advice
                          : !t.advice.empty()            ? t.advice
                          : !t.field.empty()             ? "set " + t.field + " to an image on the mirror"
                                             : "relocate what decides it, or set the field that overrides it";

@@ -95,6 +95,7 @@ PullSite& ReaperOrMedusaSite(Builder& b, const std::string& scope, const char* c
     if (MergeStructured(b.d, obj, in)) origin = field + " over the " + origin;
     PullSite& s = b.add(scope, component, ApplyDefaults(b, in, Split(def), origin), origin, "");
     s.advice = kRegistryAdvice;
+    s.default_registry = true;
     return s;
   }
   if (base.name.empty()) return b.add(scope, component, "", origin, "", why);
@@ -182,6 +183,7 @@ void AddStargate(Builder& b, const std::string& scope, const StargateChain& chai
   ImageName def{"", "stargateio", name, ko->stargate_tag};
   PullSite& s = b.add(scope, "stargate", ApplyDefaults(b, in, def, origin), origin, "");
   s.advice = kRegistryAdvice;
+  s.default_registry = true;
   levels.emplace_back("default of " + Provenance(*ko) + " (registry: DEFAULT_REGISTRY, else docker.io)",
                       def.ToString());
   s.levels = levels;

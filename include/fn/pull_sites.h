@@ -17,14 +17,15 @@
 namespace fn {
 
 struct PullSite {
-  std::string component;  // "cassandra", "system-logger", "reaper", "stargate", "container app", ...
-  std::string resource;   // "K8ssandraCluster/prod dc1 rack r1", "Deployment/ns/app"
-  std::string written;    // the image string the pod will carry; "" when unknown
-  std::string image;      // `written` normalized (docker.io/library/..., tag or digest kept)
-  std::string origin;     // the field or default that decides it
-  std::string unknown;    // why the image is unknown, and what would settle it
-  std::string fixed;      // set when no field can move it: what avoids pulling it
-  std::string advice;     // what to change so it comes from the mirror
+  std::string component;          // "cassandra", "system-logger", "reaper", "stargate", "container app", ...
+  std::string resource;           // "K8ssandraCluster/prod dc1 rack r1", "Deployment/ns/app"
+  std::string written;            // the image string the pod will carry; "" when unknown
+  std::string image;              // `written` normalized (docker.io/library/..., tag or digest kept)
+  std::string origin;             // the field or default that decides it
+  std::string unknown;            // why the image is unknown, and what would settle it
+  std::string fixed;              // set when no field can move it: what avoids pulling it
+  std::string advice;             // what to change so it comes from the mirror
+  bool default_registry = false;  // its registry comes from k8ssandra-operator's DEFAULT_REGISTRY
   // Each precedence level upstream reads for it, first to last: (level and
   // field, value; "" when unset). The first one set decides (or, for a
   // structured image, is merged field by field over the ones after it).
