@@ -133,4 +133,20 @@ done
 fresh missing
 kpt fn eval "$T/missing" --exec "$T/no-such-binary" -- registry=r.example > "$T/missing.log" 2>&1; rc=$?
 check "missing function binary fails" "[ $rc -ne 0 ] && diff -r '$E/pkg' '$T/missing' > /dev/null"
+# 8. imageList: kpt writes the list into the package as a file of its own;
+# a second run leaves every file byte for byte.
+fresh list
+kpt fn eval "$T/list" --exec "$BIN" -- registry=registry.corp.example:5000 imageList=mirror-images > "$T/list.log" 2>&1; rc=$?
+check "imageList: exit 0" "[ $rc -eq 0 ]"
+listfile=$(grep -l 'name: mirror-images' "$T"/list/*.yaml 2> /dev/null | head -1)
+check "imageList: kpt wrote the ConfigMap into the package" "[ -n '$listfile' ]"
+check "imageList: it is local-config" "grep -q 'config.kubernetes.io/local-config: \"true\"' '$listfile'"
+# The DSE server image no manifest names: built from serverVersion and the ImageConfig's types.dse.
+check "imageList: it lists the server image the ImageConfig composes" \
+  "grep -qF 'docker.io/datastax/dse-mgmtapi-6_8:6.8.50-ubi\\tregistry.corp.example:5000/datastax/dse-mgmtapi-6_8:6.8.50-ubi' '$listfile'"
+cp -r "$T/list" "$T/list-before"
+kpt fn eval "$T/list" --exec "$BIN" -- registry=registry.corp.example:5000 imageList=mirror-images > "$T/list2.log" 2>&1; rc=$?
+check "imageList: second run exit 0" "[ $rc -eq 0 ]"
+check "imageList: second run changes no file" "diff -r '$T/list-before' '$T/list' > /dev/null"
+
 finish

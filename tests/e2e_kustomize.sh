@@ -36,6 +36,21 @@ check "container: exit 0" "[ $rc -eq 0 ]"
 check "container: docker was called with the image, as nobody" "grep -q -- '--user nobody.*$IMAGE' '$T/docker.log'"
 relocated container "$T/container.yaml"
 
+# 1b. imageList through the container function: the list ConfigMap is
+# local-config, so kustomize drops it from what it prints.
+kustomization "$T/list" fn.yaml
+fn_spec "$T/list/fn.yaml" "container:" "  image: $IMAGE"
+printf '  imageList: mirror-images\n' >> "$T/list/fn.yaml"
+# The function's own output is kept (a wrapper tees it), to see that the
+# list was there before kustomize dropped it.
+printf '#!/bin/sh\n"%s" | tee "%s"\n' "$BIN" "$T/list-fn-out.yaml" > "$T/tee-fn"; chmod +x "$T/tee-fn"
+PATH="$ROOT/tests/shim:$PATH" FAKE_DOCKER_MAP="$IMAGE=$T/tee-fn" FAKE_DOCKER_LOG="$T/docker-list.log" \
+  kubectl kustomize --enable-alpha-plugins "$T/list" > "$T/list.yaml" 2> "$T/list.err"; rc=$?
+check "imageList: exit 0" "[ $rc -eq 0 ]"
+check "imageList: the function added the list" "grep -q 'name: mirror-images' '$T/list-fn-out.yaml'"
+relocated imageList "$T/list.yaml"
+check "imageList: kustomize dropped the local-config list" "! grep -q 'mirror-images' '$T/list.yaml'"
+
 # 2. The legacy exec plugin: the binary itself at the plugin path.
 PLUG="$T/plugins/fn.k8ssandra-images.dev/v1alpha1/registryrewrite"
 mkdir -p "$PLUG"; cp "$BIN" "$PLUG/RegistryRewrite"
