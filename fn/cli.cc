@@ -7,6 +7,7 @@
 #include "fn/cli_internal.h"
 #include "fn/names.h"
 #include "fn/relocate.h"
+#include "krm/document.h"
 #include "krm/package.h"
 #include "krm/run.h"
 
@@ -103,6 +104,24 @@ bool ReadPlainInput(const PlainArgs& pa, std::istream& in, std::ostream& err, st
 
 namespace {
 
+// The legacy plugin's one argument is its config. When that file holds a
+// resource instead, the user most likely meant `--config CFG FILE`: say so.
+void HintForgottenConfig(const PlainArgs& pa, const std::string& config, std::ostream& err) {
+  if (!pa.plugin) return;
+  std::string kind;
+  try {
+    krm::Document d = krm::Document::ParseYaml(config);
+    if (!d.roots().empty()) kind = std::string(d.str(d.roots()[0], "kind"));
+  } catch (const krm::ParseError&) {
+    return;
+  }
+  if (kind.empty() || kind == names::kConfigMap || kind == names::kKind) return;
+  err << names::kProgram << ": " << pa.config_path << " holds a " << kind
+      << ", not a config: a lone file argument is the config of kustomize's legacy exec plugin (the resources "
+         "come on stdin); to relocate the file, run "
+      << names::kProgram << " --config CFG " << pa.config_path << "\n";
+}
+
 // Plain files, stdin, or the legacy plugin: the config comes from a file.
 int RunPlain(const PlainArgs& pa, std::istream& in, std::ostream& out, std::ostream& err) {
   const std::string program = names::kProgram;
@@ -111,6 +130,7 @@ int RunPlain(const PlainArgs& pa, std::istream& in, std::ostream& out, std::ostr
     err << program << ": cannot read config " << pa.config_path << "\n";
     return 1;
   }
+  HintForgottenConfig(pa, config, err);
   krm::StreamOptions options;
   options.quiet = pa.quiet;
   options.summary = !pa.plugin;

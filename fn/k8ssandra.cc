@@ -41,8 +41,10 @@ class Walker {
 
   void containers(NodeId parent, const char* key, const std::string& base) {
     size_t i = 0;
-    for (NodeId c : d_.items(d_.get(parent, key)))
-      RelocateString(ctx_, d_.get(c, "image"), Field(Indexed(Field(base, key), i++), "image"));
+    for (NodeId c : d_.items(d_.get(parent, key))) {
+      std::string path = Indexed(Field(base, key), i++);
+      if (!NeverPulled(ctx_, c, path)) RelocateString(ctx_, d_.get(c, "image"), Field(path, "image"));
+    }
   }
 
   void telemetry(NodeId parent, const std::string& base) { str(parent, "telemetry.vector.image", base); }

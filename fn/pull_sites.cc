@@ -50,7 +50,8 @@ void ReadContainers(const Document& d, NodeId list, const std::string& path, Con
   for (NodeId c : d.items(list)) {
     std::string field = Field(Indexed(path, i++), "image");
     std::string name(d.str(c, "name"));
-    if (d.isScalar(d.get(c, "image"))) out[name] = {std::string(d.str(c, "image")), field};
+    if (d.isScalar(d.get(c, "image")))
+      out[name] = {std::string(d.str(c, "image")), field, d.str(c, "imagePullPolicy") == "Never"};
   }
 }
 
@@ -99,6 +100,7 @@ void AddConfigInit(Builder& b, const CassandraPod& pod) {
   auto named = pod.init_containers.find("server-config-init");
   bool client = pod.client_annotation || pod.server_type == "hcd" ||
                 (pod.server_type == "cassandra" && AtLeast41(pod.server_version));
+  if (named != pod.init_containers.end() && named->second.never) return;
   const char* component = client ? "k8ssandra-client" : "config-builder";
   Composed composed = FromImageConfig(b.facts, component);
   PullSite* s;
@@ -131,6 +133,8 @@ PullSite& ServerSite(Builder& b, const CassandraPod& pod, const Composed& compos
 }
 
 void AddServer(Builder& b, const CassandraPod& pod) {
+  auto never = pod.containers.find("cassandra");
+  if (never != pod.containers.end() && never->second.never) return;
   const ImageConfigResolver* ic = b.facts.imageConfig();
   Composed composed = ic && !pod.server_version.empty() ? ic->server(pod.server_type, pod.server_version) : Composed{};
   PullSite& s = ServerSite(b, pod, composed);
@@ -144,6 +148,7 @@ void AddServer(Builder& b, const CassandraPod& pod) {
 
 void AddLogger(Builder& b, const CassandraPod& pod) {
   auto named = pod.containers.find("server-system-logger");
+  if (named != pod.containers.end() && named->second.never) return;
   Composed composed = FromImageConfig(b.facts, "system-logger");
   PullSite* s;
   if (named != pod.containers.end()) {
@@ -167,7 +172,7 @@ void AddCassandraPod(Builder& b, const CassandraPod& pod) {
   AddLogger(b, pod);
   for (const Containers* list : {&pod.containers, &pod.init_containers}) {
     for (const auto& [name, c] : *list) {
-      if (name == "cassandra" || name == "server-system-logger" || name == "server-config-init") continue;
+      if (name == "cassandra" || name == "server-system-logger" || name == "server-config-init" || c.never) continue;
       b.add(pod.scope, "container " + name, c.image, c.field, c.field);
     }
   }
@@ -184,7 +189,7 @@ void WorkloadSites(Builder& b, NodeId spec, const std::string& path) {
     size_t i = 0;
     for (NodeId c : d.items(d.get(spec, list))) {
       std::string field = Field(Indexed(Field(path, list), i++), "image");
-      if (!d.isScalar(d.get(c, "image"))) continue;
+      if (!d.isScalar(d.get(c, "image")) || d.str(c, "imagePullPolicy") == "Never") continue;
       std::string component = "container " + std::string(d.str(c, "name"));
       if (c == oc.container)
         component = oc.op == Operator::CassOperator ? names::kCassOperatorName : names::kK8ssandraOperatorName;

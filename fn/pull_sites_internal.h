@@ -39,6 +39,7 @@ class Builder {
 struct NamedImage {
   std::string image;
   std::string field;
+  bool never = false;  // imagePullPolicy: Never: the node holds it, nothing is pulled
 };
 // Containers by name; a later list (the datacenter's) wins over an earlier.
 using Containers = std::map<std::string, NamedImage>;

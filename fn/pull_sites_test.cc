@@ -201,3 +201,16 @@ TEST_CASE("a K8ssandraCluster with reaperRef deploys no Reaper of its own") {
                   nullptr, "v1.32.5");
   CHECK(m.at("K8ssandraCluster/prod dc1 reaper", "reaper").image == "(none)");
 }
+
+TEST_CASE("imagePullPolicy Never: the node holds the image, so there is no pull site") {
+  Model m = Sites(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
+      "  - {name: a, image: local/tool:1, imagePullPolicy: Never}\n  - {name: b, image: busybox:1.36}\n---\n"
+      "apiVersion: cassandra.datastax.com/v1beta1\nkind: CassandraDatacenter\nmetadata: {name: dc1}\nspec:\n"
+      "  serverVersion: 4.0.17\n  serverImage: corp/cassandra:1\n  podTemplateSpec:\n    spec:\n      containers:\n"
+      "      - {name: cassandra, image: local/cassandra:1, imagePullPolicy: Never}\n",
+      "v1.30.2");
+  CHECK(m.at("Pod/p", "container a").image == "(none)");
+  CHECK(m.at("Pod/p", "container b").image == "docker.io/library/busybox:1.36");
+  CHECK(m.at("CassandraDatacenter/dc1", "cassandra").image == "(none)");
+}

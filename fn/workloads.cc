@@ -27,6 +27,16 @@ NodeId WorkloadPodSpec(const Document& d, const krm::Item& item, std::string& pa
   return d.at(item.node, at);
 }
 
+bool NeverPulled(const ItemContext& ctx, NodeId container, const std::string& path) {
+  const Document& d = ctx.doc();
+  if (d.str(container, "imagePullPolicy") != "Never" || !d.isScalar(d.get(container, "image"))) return false;
+  ctx.report(krm::Severity::Info, Field(path, "image"),
+             "left alone: imagePullPolicy is Never, so the node must already hold " +
+                 std::string(d.str(container, "image")) +
+                 " under that name; another name would fail with ErrImageNeverPull");
+  return true;
+}
+
 bool RewritePodSpec(const ItemContext& ctx, NodeId spec, const std::string& path) {
   const Document& d = ctx.doc();
   if (!d.isMap(spec)) return false;
@@ -36,6 +46,7 @@ bool RewritePodSpec(const ItemContext& ctx, NodeId spec, const std::string& path
     size_t i = 0;
     for (NodeId c : d.items(d.get(spec, list))) {
       std::string cpath = Indexed(Field(path, list), i++);
+      if (NeverPulled(ctx, c, cpath)) continue;
       Decision dec = RelocateString(ctx, d.get(c, "image"), Field(cpath, "image"));
       mirrored = mirrored || dec.changed() || dec.outcome == Outcome::OnTarget;
       if (dec.changed() && !cfg.pull_policy.empty() && d.str(c, "imagePullPolicy") != cfg.pull_policy)

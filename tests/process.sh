@@ -61,4 +61,10 @@ if [ -x "$BENCH_GEN" ]; then
   (ulimit -v 40000; "$BIN" < "$T/big.yaml" > "$T/out" 2> "$T/err"); rc=$?
   check "out of memory: exit 1, empty stdout, one line" "[ $rc -eq 1 ] && [ ! -s '$T/out' ] && [ \"\$(cat '$T/err')\" = 'k8ssandra-images: out of memory' ]"
 fi
+# A resource file given alone is read as the legacy plugin's config: the
+# message says that --config was probably forgotten.
+printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {}\n' > "$T/dep.yaml"
+"$BIN" "$T/dep.yaml" < /dev/null > "$T/out" 2> "$T/err"; rc=$?
+check "forgotten --config: exit 1, empty stdout" "[ $rc -eq 1 ] && [ ! -s '$T/out' ]"
+check "forgotten --config: the hint names it" "grep -qF 'holds a Deployment, not a config' '$T/err' && grep -qF -- '--config CFG $T/dep.yaml' '$T/err'"
 finish

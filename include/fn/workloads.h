@@ -16,6 +16,10 @@ namespace fn {
 // Returns true when any image of the pod is on a target afterwards.
 bool RewritePodSpec(const ItemContext& ctx, krm::NodeId spec, const std::string& path);
 
+// True (with an info result) for a container whose imagePullPolicy is
+// Never: the node holds its image under the written name, which must stay.
+bool NeverPulled(const ItemContext& ctx, krm::NodeId container, const std::string& path);
+
 // The pod spec of a workload (Pod, PodTemplate, Deployment, StatefulSet,
 // DaemonSet, ReplicaSet, ReplicationController, Job, CronJob) and its field
 // path, or kNoNode for any other kind.
