@@ -15,9 +15,7 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
   ClusterFacts before_facts(rl, versions);
   std::vector<PullSite> before = PullSites(rl, before_facts);
   if (!patch || patch->empty()) return PairSites(before, nullptr);
-  std::string text = patch->apply(rl.source().text());
-  std::unique_ptr<krm::ResourceList> out =
-      rl.stream() ? krm::ResourceList::ParseStream(std::move(text), "") : krm::ResourceList::Parse(std::move(text));
+  std::unique_ptr<krm::ResourceList> out = rl.edited(*patch, MayHoldPullSites);
   ClusterFacts after_facts(*out, versions);
   std::vector<PullSite> after = PullSites(*out, after_facts);
   return PairSites(before, &after);

@@ -98,8 +98,10 @@ bool AtLeast41(const std::string& version) {
 // image config's config-builder.
 void AddConfigInit(Builder& b, const CassandraPod& pod) {
   auto named = pod.init_containers.find("server-config-init");
-  bool client = pod.client_annotation || pod.server_type == "hcd" ||
-                (pod.server_type == "cassandra" && AtLeast41(pod.server_version));
+  // k8ssandra-client exists from cass-operator v1.17.0 (reference section 2.1).
+  const std::optional<Version>& co = b.facts.cassOperator().version;
+  bool client = (!co || co->atLeast(1, 17)) && (pod.client_annotation || pod.server_type == "hcd" ||
+                                                (pod.server_type == "cassandra" && AtLeast41(pod.server_version)));
   if (named != pod.init_containers.end() && named->second.never) return;
   const char* component = client ? "k8ssandra-client" : "config-builder";
   Composed composed = FromImageConfig(b.facts, component);
@@ -254,6 +256,20 @@ std::string ExplainSite(const PullSite& site) {
   out += "  pulls " + (site.image.empty() ? "an image that cannot be known: " + site.unknown : site.image) + "\n";
   if (!site.image.empty() && site.origin != "") out += "  decided by " + site.origin + "\n";
   return out;
+}
+
+bool MayHoldPullSites(const krm::Item& item) {
+  std::string group = item.group();
+  const std::string& k = item.kind;
+  if (group == names::kCassandraGroup || group == names::kK8ssandraGroup || group == names::kReaperGroup ||
+      group == names::kStargateGroup)
+    return true;
+  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup) return false;
+  if (k == names::kConfigMap || k == names::kPod || k == names::kPodTemplate || k == names::kCronJob) return true;
+  for (const char* t : names::kTemplatedWorkloads) {
+    if (k == t) return true;
+  }
+  return false;
 }
 
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts) {

@@ -214,3 +214,11 @@ TEST_CASE("imagePullPolicy Never: the node holds the image, so there is no pull 
   CHECK(m.at("Pod/p", "container b").image == "docker.io/library/busybox:1.36");
   CHECK(m.at("CassandraDatacenter/dc1", "cassandra").image == "(none)");
 }
+
+TEST_CASE("before cass-operator v1.17 there is no k8ssandra-client: the config builder, whatever the version") {
+  std::string dc =
+      "apiVersion: cassandra.datastax.com/v1beta1\nkind: CassandraDatacenter\nmetadata: {name: dc1}\nspec:\n"
+      "  serverVersion: 4.1.8\n  configBuilderImage: corp/builder:1\n";
+  CHECK(Sites(dc, "v1.16.0").at("CassandraDatacenter/dc1", "config-builder").image == "docker.io/corp/builder:1");
+  CHECK(Sites(dc, "v1.17.0").at("CassandraDatacenter/dc1", "config-builder").image == "(none)");
+}

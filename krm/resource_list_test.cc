@@ -100,3 +100,41 @@ TEST_CASE("exit code is 1 exactly when there is an error result") {
   CHECK(RunResourceList(in, out2, err, "p", fail) == 1);
   CHECK(out2.str().find("items: []") != std::string::npos);
 }
+
+namespace {
+std::vector<std::string> Names(const ResourceList& rl) {
+  std::vector<std::string> out;
+  for (const Item& i : rl.items()) out.push_back(i.kind + "/" + i.name);
+  return out;
+}
+const char* kThree =
+    "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+    "- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n"
+    "- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n  spec: {x: 1}\n"
+    "- apiVersion: v1\n  kind: Secret\n  metadata: {name: k}\n"
+    "functionConfig: {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n";
+bool PodsOnly(const Item& i) { return i.kind == "Pod"; }
+}  // namespace
+
+TEST_CASE("edited: only the kept items, read from the output, then the appended ones and the keys after") {
+  std::unique_ptr<ResourceList> rl = ResourceList::Parse(kThree);
+  Patch patch;
+  const std::string& t = rl->source().text();
+  patch.replace(t.find("x: 1"), t.find("x: 1") + 4, "x: 2");
+  patch.insert(t.find("functionConfig"), "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: added}\n");
+  std::unique_ptr<ResourceList> out = rl->edited(patch, PodsOnly);
+  CHECK(Names(*out) == std::vector<std::string>{"Pod/p", "ConfigMap/added"});
+  CHECK(out->doc().str(out->doc().at(out->items()[0].node, "spec"), "x") == "2");
+  CHECK(out->functionConfig() != kNoNode);
+}
+
+TEST_CASE("edited: JSON and streams are read whole") {
+  std::unique_ptr<ResourceList> json = ResourceList::Parse(
+      "{\"apiVersion\": \"config.kubernetes.io/v1\", \"kind\": \"ResourceList\", \"items\": ["
+      "{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"s\"}},"
+      "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}}]}");
+  CHECK(Names(*json->edited(Patch(), PodsOnly)) == std::vector<std::string>{"Service/s", "Pod/p"});
+  std::unique_ptr<ResourceList> stream = ResourceList::ParseStream(
+      "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n", "");
+  CHECK(Names(*stream->edited(Patch(), PodsOnly)) == std::vector<std::string>{"Service/s", "Pod/p"});
+}

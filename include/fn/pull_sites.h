@@ -36,6 +36,10 @@ struct PullSite {
   std::string key() const { return resource + "#" + component; }
 };
 
+// False for an item that can neither hold a pull site nor decide one (a
+// CustomResourceDefinition, a Service, RBAC, ...), judged by kind alone.
+bool MayHoldPullSites(const krm::Item& item);
+
 // Every pull site of the input, in input order.
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts);
 

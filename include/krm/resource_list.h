@@ -3,6 +3,7 @@
 #ifndef KRM_RESOURCE_LIST_H_
 #define KRM_RESOURCE_LIST_H_
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -92,6 +93,13 @@ class ResourceList {
   // The output: the input with `patch` applied, `results` in place of any
   // results the input had, and `items` present. A stream gets no results.
   void write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const;
+
+  // The list as `patch` leaves it, for reading what the edits made: only the
+  // items `keep` accepts (judged on this list's items) and the items the
+  // patch appends after them are indexed, with everything after the items.
+  // A list whose items cannot be cut apart cheaply (flow style, JSON, a
+  // stream) is indexed whole. Throws InputError when the output does not read.
+  std::unique_ptr<ResourceList> edited(const Patch& patch, const std::function<bool(const Item&)>& keep) const;
 
   // Reads back what write() would write, where the edits are (see
   // krm/output_check_internal.h): "" when it reads as intended, else why not.
