@@ -13,7 +13,8 @@ std::string ResourceName(const krm::Item& item) {
   return item.kind + "/" + (item.ns.empty() ? "" : item.ns + "/") + item.name;
 }
 
-ClusterFacts::ClusterFacts(const krm::ResourceList& rl, const OperatorVersions& configured) {
+ClusterFacts::ClusterFacts(const krm::ResourceList& rl, const OperatorVersions& configured)
+    : resources_(rl.resources()) {
   readDeployments(rl);
   if (!co_.version && configured.cass_operator) co_ = {configured.cass_operator, "config operatorVersions"};
   if (!ko_.version && configured.k8ssandra_operator) ko_ = {configured.k8ssandra_operator, "config operatorVersions"};
@@ -27,7 +28,7 @@ ClusterFacts::ClusterFacts(const krm::ResourceList& rl, const OperatorVersions& 
 // The operators' versions from their image tags, and DEFAULT_REGISTRY.
 void ClusterFacts::readDeployments(const krm::ResourceList& rl) {
   const Document& d = rl.doc();
-  for (const krm::Item& item : rl.items()) {
+  for (const krm::Item& item : resources_) {
     if (rl.isReserved(item)) continue;
     OperatorContainer oc = WhichOperator(d, item);
     if (oc.op == Operator::None) continue;
@@ -55,7 +56,7 @@ void ClusterFacts::readDeployments(const krm::ResourceList& rl) {
 void ClusterFacts::chooseImageConfig(const krm::ResourceList& rl) {
   const ImageConfigResolver* v1 = nullptr;
   const ImageConfigResolver* v2 = nullptr;
-  for (const krm::Item& item : rl.items()) {
+  for (const krm::Item& item : resources_) {
     if (rl.isReserved(item)) continue;
     std::unique_ptr<ImageConfigMap> m = ImageConfigMap::Read(rl.doc(), item);
     if (!m || m->root() == krm::kNoNode) continue;

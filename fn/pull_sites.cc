@@ -264,8 +264,11 @@ bool MayHoldPullSites(const krm::Item& item) {
   if (group == names::kCassandraGroup || group == names::kK8ssandraGroup || group == names::kReaperGroup ||
       group == names::kStargateGroup)
     return true;
-  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup) return false;
-  if (k == names::kConfigMap || k == names::kPod || k == names::kPodTemplate || k == names::kCronJob) return true;
+  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup && group != names::kExtensionsGroup)
+    return false;
+  if (k == names::kConfigMap || k == names::kPod || k == names::kPodTemplate || k == names::kCronJob ||
+      k == names::kList)
+    return true;
   for (const char* t : names::kTemplatedWorkloads) {
     if (k == t) return true;
   }
@@ -275,7 +278,7 @@ bool MayHoldPullSites(const krm::Item& item) {
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts) {
   std::vector<PullSite> out;
   const Document& d = rl.doc();
-  for (const krm::Item& item : rl.items()) {
+  for (const krm::Item& item : rl.resources()) {
     if (rl.isReserved(item) || item.kind == names::kCrd) continue;
     pull_sites::Builder b(d, item, facts, out);
     std::string path;

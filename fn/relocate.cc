@@ -95,7 +95,8 @@ void RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::v
   // them, and the operator Deployments need the final config's hash.
   std::vector<std::unique_ptr<ImageConfigMap>> configs;
   std::vector<const krm::Item*> others;
-  for (const krm::Item& item : rl.items()) {
+  const std::vector<krm::Item> resources = rl.resources();  // v1 Lists' members in place of the List
+  for (const krm::Item& item : resources) {
     if (rl.isReserved(item) || item.kind == names::kCrd) continue;
     std::unique_ptr<ImageConfigMap> ic = ImageConfigMap::Read(d, item);
     if (ic) {

@@ -13,7 +13,10 @@ using krm::Value;
 
 NodeId WorkloadPodSpec(const Document& d, const krm::Item& item, std::string& path) {
   std::string group = item.group();
-  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup) return krm::kNoNode;
+  // extensions/v1beta1 served Deployments, DaemonSets and ReplicaSets until Kubernetes 1.16.
+  bool extensions = group == names::kExtensionsGroup &&
+                    (item.kind == "Deployment" || item.kind == "DaemonSet" || item.kind == "ReplicaSet");
+  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup && !extensions) return krm::kNoNode;
   const std::string& k = item.kind;
   const char* at = nullptr;
   if (group.empty() && k == names::kPod) at = "spec";

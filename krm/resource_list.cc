@@ -127,6 +127,28 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
   return rl;
 }
 
+std::vector<Item> ResourceList::resources() const {
+  const Document& d = *doc_;
+  std::vector<Item> out;
+  for (const Item& it : items_) {
+    if (it.kind != "List" || it.api_version != "v1") {
+      out.push_back(it);
+      continue;
+    }
+    for (NodeId m : d.items(d.get(it.node, "items"))) {
+      if (!d.isMap(m)) continue;
+      Item member = it;
+      member.node = m;
+      member.api_version = std::string(d.str(m, "apiVersion"));
+      member.kind = std::string(d.str(m, "kind"));
+      member.name = std::string(d.str(d.get(m, "metadata"), "name"));
+      member.ns = std::string(d.str(d.get(m, "metadata"), "namespace"));
+      out.push_back(std::move(member));
+    }
+  }
+  return out;
+}
+
 bool ResourceList::isReserved(const Item& item) const {
   if (item.kind == "Kptfile" && item.group() == "kpt.dev") return true;
   if (function_config_ == kNoNode || config_doc_) return false;

@@ -138,3 +138,18 @@ TEST_CASE("edited: JSON and streams are read whole") {
       "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n", "");
   CHECK(Names(*stream->edited(Patch(), PodsOnly)) == std::vector<std::string>{"Service/s", "Pod/p"});
 }
+
+TEST_CASE("resources: the members of a v1 List in place of the List, with its file") {
+  std::unique_ptr<ResourceList> rl = ResourceList::Parse(
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+      "- apiVersion: v1\n  kind: List\n  metadata:\n    annotations: {internal.config.kubernetes.io/path: l.yaml}\n"
+      "  items:\n  - {apiVersion: v1, kind: Pod, metadata: {name: p, namespace: n}}\n  - not a map\n"
+      "- apiVersion: example.com/v1\n  kind: List\n  metadata: {name: custom}\n");
+  std::vector<Item> r = rl->resources();
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].kind == "Pod");
+  CHECK(r[0].name == "p");
+  CHECK(r[0].ns == "n");
+  CHECK(r[0].path == "l.yaml");
+  CHECK(r[1].kind == "List");  // not the core v1 List: a resource of its own
+}

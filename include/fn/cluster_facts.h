@@ -52,6 +52,7 @@ class ClusterFacts {
  private:
   void readDeployments(const krm::ResourceList& rl);
   void chooseImageConfig(const krm::ResourceList& rl);
+  std::vector<krm::Item> resources_;  // the ImageConfigMaps below point into it
   KnownVersion co_, ko_;
   const KoRelease* ko_row_ = nullptr;
   bool ko_present_ = false;

@@ -72,10 +72,12 @@ constexpr const char* kConfigMap = "ConfigMap";
 constexpr const char* kCoreV1 = "v1";
 constexpr const char* kAppsGroup = "apps";
 constexpr const char* kBatchGroup = "batch";
+constexpr const char* kExtensionsGroup = "extensions";
 constexpr const char* kPod = "Pod";
 constexpr const char* kPodTemplate = "PodTemplate";
 constexpr const char* kDeployment = "Deployment";
 constexpr const char* kCronJob = "CronJob";
+constexpr const char* kList = "List";  // v1 List: its items are resources
 // Kinds whose pod template is at spec.template (core, apps or batch).
 constexpr const char* kTemplatedWorkloads[] = {"Deployment", "StatefulSet",           "DaemonSet",
                                                "ReplicaSet", "ReplicationController", "Job"};

@@ -73,6 +73,10 @@ class ResourceList {
   const Source& source() const { return source_; }
   const Document& doc() const { return *doc_; }
   const std::vector<Item>& items() const { return items_; }
+  // The resources: the items, with the members of each `v1 List` (what
+  // `kubectl get -o yaml` prints) in place of the List. A member keeps the
+  // List's file path and index.
+  std::vector<Item> resources() const;
   bool stream() const { return stream_; }
 
   // The functionConfig's document and node (kNoNode when absent).
