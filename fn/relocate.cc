@@ -1,6 +1,8 @@
 #include "fn/relocate.h"
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "fn/additional_fields.h"
 #include "fn/audit.h"
@@ -58,9 +60,10 @@ void RewriteItem(RunContext& run, const krm::Item& item, krm::Editor& ed, const 
 
 // Every image the cluster will pull after the edits: one result for each
 // that still comes from outside the mirror, or cannot be known.
-void AuditOutput(const krm::ResourceList& rl, krm::Patch& patch, const Relocator& rules,
-                 const OperatorVersions& fallback, std::vector<krm::Result>& results) {
-  if (patch.conflicts()) return;  // the run reports it; there is no output to read
+std::optional<std::vector<InventoryEntry>> AuditOutput(const krm::ResourceList& rl, krm::Patch& patch,
+                                                       const Relocator& rules, const OperatorVersions& fallback,
+                                                       std::vector<krm::Result>& results) {
+  if (patch.conflicts()) return std::nullopt;  // the run reports it; there is no output to read
   try {
     OperatorVersions versions = rules.config().operator_versions;
     if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
@@ -69,10 +72,30 @@ void AuditOutput(const krm::ResourceList& rl, krm::Patch& patch, const Relocator
     ReportEscapes(entries, rules, results);
     const std::string& list = rules.config().image_list;
     if (!list.empty()) WriteImageList(rl, patch, list, entries, results);
+    return entries;
   } catch (const krm::InputError&) {
     // Output that does not read back is the output check's to report.
   } catch (const krm::ParseError&) {
   }
+  return std::nullopt;
+}
+
+// The datacenters whose Cassandra pods get another image from the edited
+// image config (an image no field of their own names, composed from it).
+std::vector<std::string> ImageConfigRollouts(const std::vector<InventoryEntry>& entries) {
+  std::vector<std::string> out;
+  for (const InventoryEntry& e : entries) {
+    const PullSite& s = e.source;
+    bool datacenter = s.ref.kind == names::kK8ssandraCluster || s.ref.kind == names::kCassandraDatacenter;
+    // Cassandra pods only: k8ssandra-operator updates its Reaper and Stargate Deployments itself.
+    if (s.component == "reaper" || s.component == "stargate" || s.component == "vector") continue;
+    if (!datacenter || !s.field.empty() || s.image == e.target.image ||
+        s.origin.rfind(std::string(names::kConfigMap) + "/", 0) != 0)
+      continue;
+    std::string name = s.ref.kind + "/" + s.ref.name;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
 }
 
 }  // namespace
@@ -117,7 +140,8 @@ void RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::v
       datacenters.push_back(item->kind + "/" + item->name);
     RewriteItem(run, *item, ed, known, change);
   }
-  AuditOutput(rl, patch, rules, fallback, results);
+  std::optional<std::vector<InventoryEntry>> entries = AuditOutput(rl, patch, rules, fallback, results);
+  if (entries) datacenters = ImageConfigRollouts(*entries);
   if (cfg->strict) MakeStrict(results);
   AdviseRestart(change, datacenters, results);
 }
