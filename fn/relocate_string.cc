@@ -5,6 +5,12 @@ namespace fn {
 Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path) {
   Decision d;
   const krm::Document& doc = ctx.doc();
+  if (doc.isMap(node) || doc.isSeq(node)) {
+    ctx.report(krm::Severity::Warning, path,
+               std::string("not relocated: an image reference is a string, but this is written as a ") +
+                   (doc.isMap(node) ? "map" : "list") + "; the API server rejects the object: write it as one string");
+    return d;
+  }
   if (!doc.isScalar(node)) return d;
   std::string current(doc.value(node));
   if (current.empty()) return d;

@@ -90,7 +90,20 @@ void WriteStructured(const ItemContext& ctx, NodeId node, const ImageName& out) 
 void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& path, const std::string& component,
                         const KnownImages& known) {
   const krm::Document& d = ctx.doc();
+  if (d.isScalar(node) && !d.value(node).empty()) {
+    ctx.report(Severity::Warning, path,
+               "not relocated: a structured image is a map {registry, repository, name, tag}, but this is the "
+               "string '" +
+                   std::string(d.value(node)) + "'; the API server rejects the object: split it into those fields",
+               std::string(d.value(node)));
+    return;
+  }
   if (!d.isMap(node)) return;
+  if (d.keyOf(node, "digest") != krm::kNoNode) {
+    ctx.report(Severity::Warning, Field(path, "digest"),
+               "k8ssandra-operator's structured images have no digest field, so the API server drops it and the pin is "
+               "lost: pin the tag instead, or use a string image field where the resource has one");
+  }
   if (d.keyOf(node, "image") != krm::kNoNode) {
     ctx.report(Severity::Warning, Field(path, "image"),
                "a structured image has no 'image' field (only registry, repository, name, tag, pullPolicy, "
