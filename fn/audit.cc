@@ -7,6 +7,7 @@
 
 #include "fn/cluster_facts.h"
 #include "fn/names.h"
+#include "fn/operator_deployment.h"
 
 namespace fn {
 
@@ -55,14 +56,14 @@ std::string NoDefaultRegistry(const std::vector<InventoryEntry>& entries, const 
   for (const InventoryEntry& e : entries)
     deployment = deployment || e.source.component == names::kK8ssandraOperatorName;
   const Config& cfg = rules.config();
-  std::optional<Target> sole = rules.soleTarget();
-  std::string why = !deployment              ? "the k8ssandra-operator Deployment is not in the input"
-                    : !cfg.targets.workloads ? "targets leaves the operator Deployment (workloads) alone"
-                    : !sole ? "more than one target (or exclusions) applies, and it holds one bare registry"
-                    : !sole->prefix.empty()
-                        ? "the target has a path (" + sole->text() + "), and it holds a bare registry"
-                    : cfg.mode != PathMode::Keep ? "the path mode is not keep"
-                                                 : "";
+  std::string why;
+  bool can = DefaultRegistryValue(rules, why).has_value();
+  if (!deployment)
+    why = "the k8ssandra-operator Deployment is not in the input";
+  else if (!cfg.targets.workloads)
+    why = "targets leaves the operator Deployment (workloads) alone";
+  else if (can)
+    why = "";
   return why.empty() ? "" : "DEFAULT_REGISTRY is not set to the mirror because " + why + "; ";
 }
 

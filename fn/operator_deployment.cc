@@ -81,25 +81,48 @@ void AnnotateRestart(const ItemContext& ctx, const ImageConfigChange& change) {
 // DEFAULT_REGISTRY when it can send every built-in default to the mirror;
 // otherwise a warning when the rules would move those defaults.
 void DefaultRegistry(const ItemContext& ctx, const std::string& path, EnvVars& vars) {
-  std::optional<Target> sole = ctx.rules().soleTarget();
-  if (sole && sole->prefix.empty() && ctx.config().mode == PathMode::Keep) {
-    vars.emplace_back(names::kEnvDefaultRegistry, sole->registry);
+  std::string why;
+  std::optional<std::string> value = DefaultRegistryValue(ctx.rules(), why);
+  if (value) {
+    vars.emplace_back(names::kEnvDefaultRegistry, *value);
     return;
   }
   // The built-in defaults live on Docker Hub (stargateio/..., thelastpickle/...).
   ParsedRef builtin = ParseImageRef(names::kStargateBuiltinImage);
   if (!builtin.ok || !ctx.rules().decide(builtin.ref).changed()) return;
-  std::string why = !sole                   ? "more than one target (or exclusions) applies"
-                    : !sole->prefix.empty() ? "the target has a path (" + sole->text() + ")"
-                                            : "the path mode is not keep";
   ctx.report(Severity::Warning, Field(path, "env"),
              std::string("k8ssandra-operator takes Stargate's image (and before v1.27 Reaper's and Medusa's) from "
                          "built-in Docker Hub defaults; its only knob, ") +
-                 names::kEnvDefaultRegistry + ", holds one bare registry, but " + why +
+                 names::kEnvDefaultRegistry + ", is one registry prefix, but " + why +
                  ": those defaults escape the mirror unless the K8ssandraCluster sets their containerImage in full");
 }
 
 }  // namespace
+
+// The DEFAULT_REGISTRY value that sends every Docker Hub default of
+// k8ssandra-operator where the rules send it, or why there is none.
+// Image.String() joins registry/repository/name, so a value with a path
+// works: keep gives target/stargateio/..., nest target/docker.io/stargateio/...;
+// flatten (target/stargate-4_0) cannot be expressed.
+std::optional<std::string> DefaultRegistryValue(const Relocator& rules, std::string& why) {
+  if (rules.config().mode == PathMode::Flatten) {
+    why = "flatten drops the repository, which DEFAULT_REGISTRY cannot do";
+    return std::nullopt;
+  }
+  std::optional<std::string> value = rules.relocateRegistry(names::kDockerHub);
+  if (!value) {
+    why = "no rule or registry moves docker.io (or it is excluded)";
+    return std::nullopt;
+  }
+  for (const char* repository : names::kDefaultImageRepositories) {
+    Decision d = rules.decidePrefix(names::kDockerHub, repository);
+    if (!d.changed() || d.destination() != *value + "/" + repository) {
+      why = std::string("the rules send docker.io/") + repository + " elsewhere than the rest of docker.io";
+      return std::nullopt;
+    }
+  }
+  return value;
+}
 
 void RewriteOperatorDeployment(const ItemContext& ctx, const ImageConfigChange& change) {
   OperatorContainer oc = WhichOperator(ctx.doc(), ctx.item());

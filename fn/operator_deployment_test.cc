@@ -37,10 +37,24 @@ TEST_CASE("k8ssandra-operator gets DEFAULT_REGISTRY and its pull secret added to
                          "info: spec.template.spec.containers[1].env: set IMAGE_PULL_SECRETS to other,regcred"});
 }
 
-TEST_CASE("a target with a path cannot go into DEFAULT_REGISTRY: a warning says what escapes") {
-  Rewritten r = RunOperator(kOperator, "{registry: reg.example/mirror}");
-  REQUIRE(r.lines().size() == 1);
-  CHECK(r.lines()[0].find("but the target has a path (reg.example/mirror): those defaults escape the mirror") !=
+// k8ssandra-operator's Image.String() joins registry/repository/name
+// (pkg/images/images.go line 57), so a registry value with a path works.
+TEST_CASE("a target with a path goes into DEFAULT_REGISTRY in keep and nest modes") {
+  Rewritten keep = RunOperator(kOperator, "{registry: reg.example/mirror}");
+  CHECK(keep.text.find("- name: DEFAULT_REGISTRY\n          value: reg.example/mirror\n") != std::string::npos);
+  Rewritten nest = RunOperator(kOperator, "{registry: reg.example/mirror, path: nest}");
+  CHECK(nest.text.find("- name: DEFAULT_REGISTRY\n          value: reg.example/mirror/docker.io\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("flatten, or rules that split Docker Hub, cannot go into DEFAULT_REGISTRY: a warning says why") {
+  Rewritten flat = RunOperator(kOperator, "{registry: reg.example/mirror, path: flatten}");
+  REQUIRE(flat.lines().size() == 1);
+  CHECK(flat.lines()[0].find("but flatten drops the repository, which DEFAULT_REGISTRY cannot do") !=
+        std::string::npos);
+  Rewritten split = RunOperator(kOperator, "{registry: reg.example, rules: \"docker.io/stargateio=other.example\"}");
+  REQUIRE(split.lines().size() == 1);
+  CHECK(split.lines()[0].find("the rules send docker.io/stargateio elsewhere than the rest of docker.io") !=
         std::string::npos);
 }
 

@@ -91,6 +91,9 @@ constexpr const char* kK8ssandraOperatorName = "k8ssandra-operator";
 // pkg/stargate/deployments.go, DefaultImageName4 under stargateio/); only
 // DEFAULT_REGISTRY moves it.
 constexpr const char* kStargateBuiltinImage = "stargateio/stargate-4_0";
+// The Docker Hub repositories of k8ssandra-operator's coded defaults
+// (fn/upstream_defaults_data.inc: Stargate, Reaper, Medusa).
+constexpr const char* kDefaultImageRepositories[] = {"stargateio", "thelastpickle", "k8ssandra"};
 constexpr const char* kEnvDefaultRegistry = "DEFAULT_REGISTRY";
 constexpr const char* kEnvImagePullSecrets = "IMAGE_PULL_SECRETS";
 

@@ -25,6 +25,11 @@ struct OperatorContainer {
 // path component cass-operator or k8ssandra-operator).
 OperatorContainer WhichOperator(const krm::Document& doc, const krm::Item& item);
 
+// The DEFAULT_REGISTRY value that sends k8ssandra-operator's Docker Hub
+// defaults where the rules send them (a registry, with a path in keep and
+// nest modes), or nothing and `why` when no one value can.
+std::optional<std::string> DefaultRegistryValue(const Relocator& rules, std::string& why);
+
 // What the image config pass leaves for the operator Deployments.
 struct ImageConfigChange {
   bool changed = false;                   // an image config was edited
@@ -36,9 +41,10 @@ struct ImageConfigChange {
 // For an operator Deployment: when an image config in the input changed,
 // sets the pod-template annotation k8ssandra-images.dev/image-config-hash
 // (the operators read the config only at start, so the rollout restarts
-// them). For k8ssandra-operator: sets DEFAULT_REGISTRY when one bare
-// registry in keep mode applies to everything, IMAGE_PULL_SECRETS when a
-// pull secret is configured, and otherwise warns which defaults escape.
+// them). For k8ssandra-operator: sets DEFAULT_REGISTRY when one value can
+// send its Docker Hub defaults where the rules send them (see
+// DefaultRegistryValue), otherwise warns which defaults escape and why; sets
+// IMAGE_PULL_SECRETS when a pull secret is configured.
 void RewriteOperatorDeployment(const ItemContext& ctx, const ImageConfigChange& change);
 
 }  // namespace fn
