@@ -6,10 +6,11 @@
 namespace fn {
 namespace {
 
-// Walks a kustomize-style field path ("spec/list[]/image") to its strings.
-void WalkPath(const ItemContext& ctx, krm::NodeId at, const std::string& rest, const std::string& field) {
+// Walks a kustomize-style field path ("spec/list[]/image") to its nodes.
+void WalkPath(const krm::Document& d, krm::NodeId at, const std::string& rest, const std::string& field,
+              const AdditionalFieldVisitor& visit) {
   if (rest.empty()) {
-    RelocateString(ctx, at, field);
+    visit(at, field);
     return;
   }
   size_t slash = rest.find('/');
@@ -17,26 +18,40 @@ void WalkPath(const ItemContext& ctx, krm::NodeId at, const std::string& rest, c
   std::string next = slash == std::string::npos ? "" : rest.substr(slash + 1);
   bool list = seg.size() > 2 && seg.compare(seg.size() - 2, 2, "[]") == 0;
   if (list) seg.resize(seg.size() - 2);
-  krm::NodeId child = ctx.doc().get(at, seg);
+  krm::NodeId child = d.get(at, seg);
   if (!list) {
-    WalkPath(ctx, child, next, Field(field, seg));
+    WalkPath(d, child, next, Field(field, seg), visit);
     return;
   }
   size_t i = 0;
-  for (krm::NodeId c : ctx.doc().items(child)) WalkPath(ctx, c, next, Indexed(Field(field, seg), i++));
+  for (krm::NodeId c : d.items(child)) WalkPath(d, c, next, Indexed(Field(field, seg), i++), visit);
+}
+
+bool Matches(const FieldSpec& f, const krm::Item& item) {
+  std::string version = item.api_version.substr(item.api_version.find('/') + 1);
+  return f.kind == item.kind && (f.group.empty() || f.group == item.group()) &&
+         (f.version.empty() || f.version == version);
 }
 
 }  // namespace
 
-void RewriteAdditionalFields(const ItemContext& ctx) {
-  const krm::Item& item = ctx.item();
-  std::string version = item.api_version.substr(item.api_version.find('/') + 1);
-  for (const FieldSpec& f : ctx.config().additional_fields) {
-    if (f.kind != item.kind) continue;
-    if (!f.group.empty() && f.group != item.group()) continue;
-    if (!f.version.empty() && f.version != version) continue;
-    WalkPath(ctx, item.node, f.path, "");
+bool HasAdditionalFields(const krm::Item& item, const std::vector<FieldSpec>& specs) {
+  for (const FieldSpec& f : specs) {
+    if (Matches(f, item)) return true;
   }
+  return false;
+}
+
+void ForEachAdditionalField(const krm::Document& d, const krm::Item& item, const std::vector<FieldSpec>& specs,
+                            const AdditionalFieldVisitor& visit) {
+  for (const FieldSpec& f : specs) {
+    if (Matches(f, item)) WalkPath(d, item.node, f.path, "", visit);
+  }
+}
+
+void RewriteAdditionalFields(const ItemContext& ctx) {
+  ForEachAdditionalField(ctx.doc(), ctx.item(), ctx.config().additional_fields,
+                         [&](krm::NodeId node, const std::string& field) { RelocateString(ctx, node, field); });
 }
 
 }  // namespace fn

@@ -1,10 +1,10 @@
 #include "fn/audit.h"
 
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
 
+#include "fn/additional_fields.h"
 #include "fn/cluster_facts.h"
 #include "fn/names.h"
 #include "fn/operator_deployment.h"
@@ -12,13 +12,14 @@
 namespace fn {
 
 std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const krm::Patch* patch,
-                                           const OperatorVersions& versions) {
+                                           const OperatorVersions& versions, const std::vector<FieldSpec>& additional) {
   ClusterFacts before_facts(rl, versions);
-  std::vector<PullSite> before = PullSites(rl, before_facts);
+  std::vector<PullSite> before = PullSites(rl, before_facts, additional);
   if (!patch || patch->empty()) return PairSites(before, nullptr);
-  std::unique_ptr<krm::ResourceList> out = rl.edited(*patch, MayHoldPullSites);
+  std::unique_ptr<krm::ResourceList> out = rl.edited(
+      *patch, [&](const krm::Item& item) { return MayHoldPullSites(item) || HasAdditionalFields(item, additional); });
   ClusterFacts after_facts(*out, versions);
-  std::vector<PullSite> after = PullSites(*out, after_facts);
+  std::vector<PullSite> after = PullSites(*out, after_facts, additional);
   return PairSites(before, &after);
 }
 
@@ -39,14 +40,21 @@ size_t ResourceLength(const PullSite& s) {
 
 std::string Origin(const PullSite& s) { return s.origin.empty() ? "" : " (" + s.origin + ")"; }
 
-// Results that already name a resource and field.
+std::string ResourceKey(const krm::ResourceRef& ref) { return ref.kind + "/" + ref.ns + "/" + ref.name; }
+
+// The warnings and errors that already name a resource and field.
 std::set<std::string> Named(const std::vector<krm::Result>& results) {
   std::set<std::string> out;
   for (const krm::Result& r : results) {
     if (r.severity == krm::Severity::Info || !r.resource || !r.field) continue;
-    out.insert(r.resource->kind + "/" + r.resource->ns + "/" + r.resource->name + "#" + r.field->path);
+    out.insert(ResourceKey(*r.resource) + "#" + r.field->path);
   }
   return out;
+}
+
+// True when an earlier result already names the site's field.
+bool AlreadyNamed(const std::set<std::string>& named, const InventoryEntry& e) {
+  return !e.target.field.empty() && named.count(ResourceKey(e.source.ref) + "#" + e.target.field) > 0;
 }
 
 // Why k8ssandra-operator's DEFAULT_REGISTRY does not send its defaults to
@@ -55,61 +63,67 @@ std::string NoDefaultRegistry(const std::vector<InventoryEntry>& entries, const 
   bool deployment = false;
   for (const InventoryEntry& e : entries)
     deployment = deployment || e.source.component == names::kK8ssandraOperatorName;
-  const Config& cfg = rules.config();
   std::string why;
-  bool can = DefaultRegistryValue(rules, why).has_value();
   if (!deployment)
     why = "the k8ssandra-operator Deployment is not in the input";
-  else if (!cfg.targets.workloads)
+  else if (!rules.config().targets.workloads)
     why = "targets leaves the operator Deployment (workloads) alone";
-  else if (can)
-    why = "";
-  return why.empty() ? "" : "DEFAULT_REGISTRY is not set to the mirror because " + why + "; ";
+  else if (DefaultRegistryValue(rules, why))
+    return "";
+  return "DEFAULT_REGISTRY is not set to the mirror because " + why + "; ";
 }
 
 }  // namespace
 
-void ReportUnknowns(const std::vector<InventoryEntry>& entries, std::vector<krm::Result>& results) {
-  std::set<std::string> named = Named(results);
-  // One result per resource and reason: a lone K8ssandraCluster would
-  // otherwise repeat one missing version for every component.
+namespace {
+
+// The unknown and unmovable sites no result in `named` covers, into `out`:
+// one result per resource and reason for the unknown ones (a lone
+// K8ssandraCluster would otherwise repeat one missing version for every
+// component).
+void Unknowns(const std::vector<InventoryEntry>& entries, const std::set<std::string>& named,
+              std::vector<krm::Result>& out) {
   std::map<std::pair<std::string, std::string>, std::pair<const InventoryEntry*, std::string>> unknown;
   std::vector<std::pair<std::string, std::string>> order;
   for (const InventoryEntry& e : entries) {
     const PullSite& t = e.target;
-    const krm::ResourceRef& ref = e.source.ref;
-    if (!t.field.empty() && named.count(ref.kind + "/" + ref.ns + "/" + ref.name + "#" + t.field)) continue;
+    if (AlreadyNamed(named, e)) continue;
     if (!t.unknown.empty()) {
-      auto key = std::make_pair(ref.kind + "/" + ref.ns + "/" + ref.name, t.unknown);
+      auto key = std::make_pair(ResourceKey(e.source.ref), t.unknown);
       auto [it, fresh] = unknown.emplace(key, std::make_pair(&e, std::string()));
       if (fresh) order.push_back(key);
-      std::string scope = e.source.resource.substr(std::min(e.source.resource.size(), ResourceLength(e.source)));
+      std::string scope = e.source.resource.substr(ResourceLength(e.source));
       it->second.second += (it->second.second.empty() ? "" : ", ") + e.source.component + scope;
     } else if (!t.fixed.empty()) {
-      results.push_back(Finding(e, "pulls " + t.image + Origin(t) + "; " + t.fixed));
+      out.push_back(Finding(e, "pulls " + t.image + Origin(t) + "; " + t.fixed));
     }
   }
   for (const auto& key : order) {
     const auto& [e, what] = unknown[key];
     krm::Result r = krm::Result::Warning("images of " + e->source.resource.substr(0, ResourceLength(e->source)) +
                                          " cannot be known (" + what + "): " + key.second);
-    results.push_back(std::move(r.about(e->source.ref)));
+    out.push_back(std::move(r.about(e->source.ref)));
   }
+}
+
+}  // namespace
+
+void ReportUnknowns(const std::vector<InventoryEntry>& entries, std::vector<krm::Result>& results) {
+  std::vector<krm::Result> found;
+  Unknowns(entries, Named(results), found);
+  results.insert(results.end(), found.begin(), found.end());
 }
 
 void ReportEscapes(const std::vector<InventoryEntry>& entries, const Relocator& rules,
                    std::vector<krm::Result>& results) {
   std::set<std::string> named = Named(results);
-  std::vector<krm::Result> found = results;
-  ReportUnknowns(entries, found);
-  found.erase(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(results.size()));
+  std::vector<krm::Result> found;
+  Unknowns(entries, named, found);
   for (const InventoryEntry& e : entries) {
     const PullSite& t = e.target;
-    if (!t.unknown.empty() || !t.fixed.empty()) continue;
+    if (!t.unknown.empty() || !t.fixed.empty() || AlreadyNamed(named, e)) continue;
     ParsedRef p = ParseImageRef(t.written);
     if (p.ok && rules.onTarget(p.ref)) continue;
-    const krm::ResourceRef& ref = e.source.ref;
-    if (!t.field.empty() && named.count(ref.kind + "/" + ref.ns + "/" + ref.name + "#" + t.field)) continue;
     Decision d = p.ok ? rules.decide(p.ref) : Decision{};
     std::string advice = d.outcome == Outcome::Excluded ? "the config excludes it"
                          : t.default_registry           ? NoDefaultRegistry(entries, rules) + t.advice

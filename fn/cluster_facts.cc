@@ -75,10 +75,9 @@ void ClusterFacts::chooseImageConfig(const krm::ResourceList& rl) {
     config_ = v2;
   else
     config_ = v2 ? v2 : v1;
-  if (config_ || (co && !co->atLeast(1, 29) && (v1 || v2))) return;
-  // None in the input: the one the release ships.
+  // None in the input (not one in another format): the one the release ships.
   const CoRelease* row = co ? FindCoRelease(*co) : nullptr;
-  if (!row || v1 || v2) return;
+  if (config_ || v1 || v2 || !row) return;
   shipped_text_ = row->image_config;
   shipped_doc_ = std::make_unique<Document>(Document::ParseYaml(shipped_text_));
   resolvers_.push_back(std::make_unique<ImageConfigResolver>(*shipped_doc_, shipped_doc_->roots()[0],

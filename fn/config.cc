@@ -199,16 +199,8 @@ class Reader {
       return;
     }
     for (auto& [key, text] : entries) {
-      std::optional<Version>* into = key == names::kCassOperatorKey        ? &c.operator_versions.cass_operator
-                                     : key == names::kK8ssandraOperatorKey ? &c.operator_versions.k8ssandra_operator
-                                                                           : nullptr;
-      std::string p = d_.isMap(n) ? base + "." + key : base;
-      if (!into) {
-        error(p, "operatorVersions: unknown operator '" + key + "'; write cassOperator or k8ssandraOperator", key);
-        continue;
-      }
-      *into = Version::Parse(Trim(text));
-      if (!*into) error(p, "operatorVersions: '" + text + "' is not a release version like v1.32.5", text);
+      std::string why = SetOperatorVersion(key, text, c.operator_versions);
+      if (!why.empty()) error(d_.isMap(n) ? base + "." + key : base, why, text);
     }
   }
 
@@ -356,6 +348,25 @@ std::string HostMistake(const std::string& text, const std::string& host) {
 }
 
 }  // namespace
+
+std::string SetOperatorVersion(const std::string& key, const std::string& text, OperatorVersions& out) {
+  std::optional<Version>* into = key == names::kCassOperatorKey        ? &out.cass_operator
+                                 : key == names::kK8ssandraOperatorKey ? &out.k8ssandra_operator
+                                                                       : nullptr;
+  if (!into) return "operatorVersions: unknown operator '" + key + "'; write cassOperator or k8ssandraOperator";
+  *into = Version::Parse(Trim(text));
+  if (!*into) return "operatorVersions: '" + text + "' is not a release version like v1.32.5";
+  return "";
+}
+
+std::string ParseOperatorVersions(const std::string& text, OperatorVersions& out) {
+  for (const std::string& entry : SplitList(text)) {
+    size_t eq = entry.find('=');
+    std::string why = SetOperatorVersion(entry.substr(0, eq), eq == std::string::npos ? "" : entry.substr(eq + 1), out);
+    if (!why.empty()) return why;
+  }
+  return "";
+}
 
 std::string ParseTarget(const std::string& text, Target& out) {
   std::string t = text;

@@ -38,7 +38,8 @@ ImagePairs ListedPairs(const std::vector<InventoryEntry>& entries, const std::st
 namespace {
 
 // Sets data.<key> of the list to `value` when it differs.
-bool SetData(krm::Editor& ed, krm::Patch& patch, NodeId item, const std::string& key, const std::string& value) {
+bool SetData(krm::Editor& ed, krm::Patch& patch, NodeId item, const std::string& key, const std::string& value,
+             const std::string& eol) {
   const Document& d = ed.doc();
   NodeId node = d.get(d.get(item, "data"), key);
   if (d.isScalar(node) && d.value(node) == value) return false;
@@ -47,7 +48,7 @@ bool SetData(krm::Editor& ed, krm::Patch& patch, NodeId item, const std::string&
     krm::Embedded embedded(d, node);
     krm::Patch inner;
     inner.replace(0, embedded.text().size(), value);
-    return embedded.commit(inner, patch, "\n");
+    return embedded.commit(inner, patch, eol);
   }
   if (!d.isScalar(node)) ed.setPath(item, {"data", key}, Value::String(value));
   return true;
@@ -57,7 +58,6 @@ bool SetData(krm::Editor& ed, krm::Patch& patch, NodeId item, const std::string&
 
 void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::string& name,
                     const std::vector<InventoryEntry>& entries, std::vector<krm::Result>& results) {
-  std::string field = std::string("spec.") + names::kImageList;
   if (rl.stream()) {
     results.push_back(krm::Result::Error(std::string(names::kImageList) +
                                          " needs a ResourceList (kpt, kustomize): a plain stream has no package "
@@ -93,8 +93,9 @@ void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::s
     return;
   }
   krm::Patch::Anchor anchor(patch, d.node(existing->node).begin);
-  bool changed = SetData(ed, patch, existing->node, names::kImageListTsv, tsv);
-  changed = SetData(ed, patch, existing->node, names::kImageListSkopeo, skopeo) || changed;
+  const std::string& eol = rl.source().eol();
+  bool changed = SetData(ed, patch, existing->node, names::kImageListTsv, tsv, eol);
+  changed = SetData(ed, patch, existing->node, names::kImageListSkopeo, skopeo, eol) || changed;
   if (d.str(d.at(existing->node, "metadata.annotations"), krm::annotations::kLocalConfig) != "true")
     changed = ed.setPath(existing->node, {"metadata", "annotations", krm::annotations::kLocalConfig},
                          Value::String("true")) ||

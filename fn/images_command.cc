@@ -9,7 +9,6 @@
 #include "fn/config.h"
 #include "fn/names.h"
 #include "fn/relocate.h"
-#include "krm/function_config.h"
 #include "krm/resource_list.h"
 
 namespace fn {
@@ -59,21 +58,11 @@ std::string ParseImagesArgs(const std::vector<std::string>& args, ImagesArgs& ia
   return "";
 }
 
-// --operator-versions, read as the config field is read.
+// --operator-versions, read as the config field's string form is read.
 bool ReadVersions(const std::string& text, OperatorVersions& out, std::ostream& err) {
-  if (text.empty()) return true;
-  std::string yaml = std::string("apiVersion: v1\nkind: ConfigMap\ndata:\n  registry: example.invalid\n  ") +
-                     names::kOperatorVersions + ": \"" + text + "\"\n";
-  krm::Document d = krm::Document::ParseYaml(yaml);
-  std::vector<krm::Result> results;
-  krm::FunctionConfig fc = krm::FunctionConfig::Read(d, d.roots()[0], Schema(), results);
-  std::optional<Config> cfg = ReadConfig(fc, results);
-  if (!cfg) {
-    for (const auto& r : results) err << names::kProgram << ": --operator-versions: " << r.message << "\n";
-    return false;
-  }
-  out = cfg->operator_versions;
-  return true;
+  std::string why = ParseOperatorVersions(text, out);
+  if (!why.empty()) err << names::kProgram << ": --operator-versions: " << why << "\n";
+  return why.empty();
 }
 
 // The input as a ResourceList: a ResourceList given whole, or a stream.
@@ -118,21 +107,19 @@ int RunImages(const std::vector<std::string>& args, std::istream& in, std::ostre
     return 1;
   }
   std::vector<krm::Result> results;
-  krm::Patch patch;
+  std::vector<InventoryEntry> entries;
   if (rl->functionConfig() != krm::kNoNode) {
-    krm::FunctionConfig fc = krm::FunctionConfig::Read(rl->configDoc(), rl->functionConfig(), Schema(), results);
-    std::optional<Config> cfg = ReadConfig(fc, results);
-    if (!cfg) {
+    krm::Patch patch;
+    std::optional<std::vector<InventoryEntry>> audited = RelocateWithVersions(*rl, patch, results, versions);
+    if (!audited) {
       PrintResults(results, err);
       return 1;
     }
-    if (!versions.cass_operator) versions.cass_operator = cfg->operator_versions.cass_operator;
-    if (!versions.k8ssandra_operator) versions.k8ssandra_operator = cfg->operator_versions.k8ssandra_operator;
-    results.clear();
-    RelocateWithVersions(*rl, patch, results, versions);
+    entries = std::move(*audited);
+  } else {
+    entries = AuditInventory(*rl, nullptr, versions);
+    ReportUnknowns(entries, results);
   }
-  std::vector<InventoryEntry> entries = AuditInventory(*rl, &patch, versions);
-  if (rl->functionConfig() == krm::kNoNode) ReportUnknowns(entries, results);
   PrintResults(results, err);
   if (!ia.explain.empty()) {
     size_t shown = 0;

@@ -7,6 +7,7 @@
 
 #include "fn/image_ref.h"
 #include "krm/result.h"
+#include "krm/value.h"
 
 namespace fn {
 
@@ -96,23 +97,7 @@ std::string Tsv(const std::vector<InventoryEntry>& entries, bool verbose) {
   return out;
 }
 
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
+std::string JsonString(const std::string& s) { return krm::RenderValue(krm::Value::String(s), true, true); }
 
 std::string Json(const std::vector<InventoryEntry>& entries) {
   std::string out = "[";

@@ -1,6 +1,8 @@
 #include "fn/pull_sites.h"
 
+#include "fn/additional_fields.h"
 #include "fn/field_path.h"
+#include "fn/k8ssandra.h"
 #include "fn/names.h"
 #include "fn/operator_deployment.h"
 #include "fn/pull_sites_internal.h"
@@ -39,9 +41,7 @@ PullSite& Builder::add(const std::string& scope, const std::string& component, c
 PullSite& Builder::add(const std::string& scope, const std::string& component, const Composed& c) {
   PullSite& s = add(scope, component, c.image, c.origin, "", c.why);
   if (facts.imageConfigShipped() && c.origin.rfind(facts.imageConfig()->where(), 0) == 0)
-    s.advice =
-        "the image config is not in the input, so it was not relocated: render cass-operator's image config "
-        "ConfigMap with the rest";
+    s.advice = kShippedConfigAdvice;
   return s;
 }
 
@@ -254,28 +254,18 @@ std::string ExplainSite(const PullSite& site) {
   }
   if (site.levels.empty()) out += "  1. " + (site.origin.empty() ? std::string("(no field)") : site.origin) + "\n";
   out += "  pulls " + (site.image.empty() ? "an image that cannot be known: " + site.unknown : site.image) + "\n";
-  if (!site.image.empty() && site.origin != "") out += "  decided by " + site.origin + "\n";
+  if (!site.image.empty() && !site.origin.empty()) out += "  decided by " + site.origin + "\n";
   return out;
 }
 
 bool MayHoldPullSites(const krm::Item& item) {
-  std::string group = item.group();
-  const std::string& k = item.kind;
-  if (group == names::kCassandraGroup || group == names::kK8ssandraGroup || group == names::kReaperGroup ||
-      group == names::kStargateGroup)
-    return true;
-  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup && group != names::kExtensionsGroup)
-    return false;
-  if (k == names::kConfigMap || k == names::kPod || k == names::kPodTemplate || k == names::kCronJob ||
-      k == names::kList)
-    return true;
-  for (const char* t : names::kTemplatedWorkloads) {
-    if (k == t) return true;
-  }
-  return false;
+  bool core = item.group().empty();
+  return WorkloadPodPath(item) != nullptr || IsK8ssandraKind(item) || (core && item.kind == names::kConfigMap) ||
+         (core && item.kind == names::kList);
 }
 
-std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts) {
+std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts,
+                                const std::vector<FieldSpec>& additional) {
   std::vector<PullSite> out;
   const Document& d = rl.doc();
   for (const krm::Item& item : rl.resources()) {
@@ -290,6 +280,9 @@ std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts&
     if (group == names::kK8ssandraGroup && item.kind == names::kK8ssandraCluster) pull_sites::K8ssandraClusterSites(b);
     if (group == names::kReaperGroup && item.kind == names::kReaper) pull_sites::ReaperSites(b);
     if (group == names::kStargateGroup && item.kind == names::kStargate) pull_sites::StargateSites(b);
+    ForEachAdditionalField(d, item, additional, [&](NodeId n, const std::string& field) {
+      if (d.isScalar(n) && !d.value(n).empty()) b.add("", "field " + field, std::string(d.value(n)), field, field);
+    });
   }
   return out;
 }

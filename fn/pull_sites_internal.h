@@ -13,6 +13,11 @@
 namespace fn {
 namespace pull_sites {
 
+// What to change for an image the release's own image config decides.
+constexpr const char* kShippedConfigAdvice =
+    "the image config is not in the input, so it was not relocated: render cass-operator's image config "
+    "ConfigMap with the rest";
+
 // The sites of one item.
 class Builder {
  public:

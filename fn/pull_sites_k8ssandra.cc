@@ -101,10 +101,7 @@ PullSite& ReaperOrMedusaSite(Builder& b, const std::string& scope, const char* c
   if (base.name.empty()) return b.add(scope, component, "", origin, "", why);
   if (MergeStructured(b.d, obj, base)) origin = field + " over " + origin;
   PullSite& s = b.add(scope, component, base.ToString(), origin, "");
-  if (!ic || b.facts.imageConfigShipped())
-    s.advice =
-        "the image config is not in the input, so it was not relocated: render cass-operator's image config "
-        "ConfigMap with the rest";
+  if (!ic || b.facts.imageConfigShipped()) s.advice = kShippedConfigAdvice;
   return s;
 }
 

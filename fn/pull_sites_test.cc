@@ -222,3 +222,16 @@ TEST_CASE("before cass-operator v1.17 there is no k8ssandra-client: the config b
   CHECK(Sites(dc, "v1.16.0").at("CassandraDatacenter/dc1", "config-builder").image == "docker.io/corp/builder:1");
   CHECK(Sites(dc, "v1.17.0").at("CassandraDatacenter/dc1", "config-builder").image == "(none)");
 }
+
+TEST_CASE("additionalImageFields: each string the fields reach is a pull site") {
+  std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::ParseStream(
+      "apiVersion: example.com/v1\nkind: Foo\nmetadata: {name: f}\nspec:\n  images:\n  - ref: busybox:1.36\n"
+      "  - ref: \"\"\n",
+      "");
+  ClusterFacts facts(*rl, OperatorVersions{});
+  std::vector<PullSite> sites = PullSites(*rl, facts, {FieldSpec{"example.com", "v1", "Foo", "spec/images[]/ref"}});
+  REQUIRE(sites.size() == 1);
+  CHECK(sites[0].component == "field spec.images[0].ref");
+  CHECK(sites[0].image == "docker.io/library/busybox:1.36");
+  CHECK(PullSites(*rl, facts).empty());
+}

@@ -68,7 +68,7 @@ std::optional<std::vector<InventoryEntry>> AuditOutput(const krm::ResourceList& 
     OperatorVersions versions = rules.config().operator_versions;
     if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
     if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
-    std::vector<InventoryEntry> entries = AuditInventory(rl, &patch, versions);
+    std::vector<InventoryEntry> entries = AuditInventory(rl, &patch, versions, rules.config().additional_fields);
     ReportEscapes(entries, rules, results);
     const std::string& list = rules.config().image_list;
     if (!list.empty()) WriteImageList(rl, patch, list, entries, results);
@@ -104,11 +104,12 @@ void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::R
   RelocateWithVersions(rl, patch, results, OperatorVersions{});
 }
 
-void RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results,
-                          const OperatorVersions& fallback) {
+std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch,
+                                                                std::vector<krm::Result>& results,
+                                                                const OperatorVersions& fallback) {
   krm::FunctionConfig fc = krm::FunctionConfig::Read(rl.configDoc(), rl.functionConfig(), Schema(), results);
   std::optional<Config> cfg = ReadConfig(fc, results);
-  if (!cfg) return;
+  if (!cfg) return std::nullopt;
   Relocator rules(*cfg);
   RunContext run(rl, rules, results);
   const krm::Document& d = rl.doc();
@@ -144,6 +145,7 @@ void RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::v
   if (entries) datacenters = ImageConfigRollouts(*entries);
   if (cfg->strict) MakeStrict(results);
   AdviseRestart(change, datacenters, results);
+  return entries;
 }
 
 }  // namespace fn

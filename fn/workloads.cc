@@ -11,12 +11,12 @@ using krm::Document;
 using krm::NodeId;
 using krm::Value;
 
-NodeId WorkloadPodSpec(const Document& d, const krm::Item& item, std::string& path) {
+const char* WorkloadPodPath(const krm::Item& item) {
   std::string group = item.group();
   // extensions/v1beta1 served Deployments, DaemonSets and ReplicaSets until Kubernetes 1.16.
   bool extensions = group == names::kExtensionsGroup &&
                     (item.kind == "Deployment" || item.kind == "DaemonSet" || item.kind == "ReplicaSet");
-  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup && !extensions) return krm::kNoNode;
+  if (!group.empty() && group != names::kAppsGroup && group != names::kBatchGroup && !extensions) return nullptr;
   const std::string& k = item.kind;
   const char* at = nullptr;
   if (group.empty() && k == names::kPod) at = "spec";
@@ -25,6 +25,11 @@ NodeId WorkloadPodSpec(const Document& d, const krm::Item& item, std::string& pa
     if (k == t) at = "spec.template.spec";
   }
   if (k == names::kCronJob) at = "spec.jobTemplate.spec.template.spec";
+  return at;
+}
+
+NodeId WorkloadPodSpec(const Document& d, const krm::Item& item, std::string& path) {
+  const char* at = WorkloadPodPath(item);
   if (!at) return krm::kNoNode;
   path = at;
   return d.at(item.node, at);

@@ -249,7 +249,8 @@ namespace {
 // The units [i, j) and their edits, read back from their region of the output.
 std::string CheckRegion(const Document& doc, const Checker& checker, const std::vector<NodeId>& units, bool list,
                         size_t a, size_t b, std::vector<const Edit*> edits,
-                        const std::vector<std::vector<const Expectation*>>& expected, size_t i, size_t j) {
+                        const std::vector<std::vector<const Expectation*>>& expected, size_t i, size_t j,
+                        size_t appended) {
   const std::string& t = doc.text();
   std::sort(edits.begin(), edits.end(), [](const Edit* x, const Edit* y) { return x < y; });  // text order
   std::string region = Apply(t, a, b, edits);
@@ -267,9 +268,9 @@ std::string CheckRegion(const Document& doc, const Checker& checker, const std::
       if (!now->isNull(r)) is.push_back(r);
   }
   // Items appended to the list read back after the last one.
-  bool appended = list && j == units.size() && is.size() > j - i;
-  if (is.size() != j - i && !appended)
-    return "the edited items read back as " + std::to_string(is.size()) + " items, not " + std::to_string(j - i);
+  size_t want = j - i + (list && j == units.size() ? appended : 0);
+  if (is.size() != want)
+    return "the edited items read back as " + std::to_string(is.size()) + " items, not " + std::to_string(want);
   for (size_t k = i; k < j; ++k) {
     if (!checker.preserved(units[k], *now, is[k - i], why) ||
         !checker.expected(expected[k], units[k], *now, is[k - i], why))
@@ -312,7 +313,7 @@ std::string CheckTail(const Document& doc, size_t tail, const std::vector<const 
 }  // namespace
 
 std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
-                        size_t first, size_t tail, size_t results) {
+                        size_t first, size_t tail, size_t results, size_t appended) {
   if (patch.empty()) return "";
   const std::string& t = doc.text();
   bool flow = doc.json();
@@ -353,7 +354,7 @@ std::string CheckOutput(const Document& doc, const Patch& patch, const std::vect
       edits.insert(edits.end(), by_unit[j].begin(), by_unit[j].end());
     for (const Edit* e : edits)
       if (e->begin < starts[i] || e->end > starts[j]) return CheckWhole(doc, patch, results);
-    std::string why = CheckRegion(doc, checker, units, list, starts[i], starts[j], edits, expected, i, j);
+    std::string why = CheckRegion(doc, checker, units, list, starts[i], starts[j], edits, expected, i, j, appended);
     if (!why.empty()) return why;
   }
   if (tail_edits.empty() && results == 0) return "";

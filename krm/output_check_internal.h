@@ -28,9 +28,11 @@ namespace krm {
 // - a flow or JSON document, or an edit outside every unit and the tail,
 //   is checked by parsing the whole output once.
 // `list`: the units are the items of a block sequence (else documents);
-// `first` is where the first unit's lines start (its "- " line).
+// `first` is where the first unit's lines start (its "- " line);
+// `appended`: how many items the patch appends to the list (they read back
+// after the last unit, in its region).
 std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
-                        size_t first, size_t tail, size_t results);
+                        size_t first, size_t tail, size_t results, size_t appended = 0);
 
 }  // namespace krm
 

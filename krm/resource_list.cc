@@ -182,7 +182,11 @@ std::string ResourceList::check(const Patch& patch, const std::vector<Result>& r
     tail = nl == std::string::npos ? t.size() : nl + 1;
     if (!d.isSeq(items) || d.node(items).style == Style::Flow) units.clear();  // checked whole
   }
-  return CheckOutput(d, all, units, !stream_, first, tail, stream_ ? 0 : results.size());
+  size_t appended = 0;
+  for (const Expectation& e : patch.expectations()) {
+    if (!stream_ && e.kind == Expectation::Kind::Item && e.node == d.get(root_, "items")) ++appended;
+  }
+  return CheckOutput(d, all, units, !stream_, first, tail, stream_ ? 0 : results.size(), appended);
 }
 
 void ResourceList::write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const {

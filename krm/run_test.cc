@@ -138,3 +138,21 @@ TEST_CASE("output check: a value after the items that an edit changed is caught;
   CHECK(RunResourceList(input, out2, err2, "prog", warn) == 0);
   CHECK(out2.str().find("  note: |-\n    keep me\nresults:\n") != std::string::npos);
 }
+
+TEST_CASE("output check: an item appended to the list passes; an item an edit splits off does not") {
+  CHECK(InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+          Editor ed(rl.doc(), patch);
+          ed.append(rl.itemsNode(), Value::Map({{"apiVersion", Value::String("v1")},
+                                                {"kind", Value::String("ConfigMap")},
+                                                {"metadata", Value::Map({{"name", Value::String("added")}})}}));
+        }) == "");
+  std::string e = InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+    const Document& d = rl.doc();
+    NodeId pod = rl.items().back().node;
+    Patch::Anchor anchor(patch, d.node(pod).begin);
+    // A well-formed item no append made: the region reads back one item too many.
+    patch.insert(d.text().size(), "- apiVersion: v1\n  kind: Secret\n  metadata: {name: stray}\n");
+  });
+  CAPTURE(e);
+  CHECK(e.find("the edited items read back as") != std::string::npos);
+}

@@ -11,30 +11,12 @@
 #   stderr.txt   (optional) the exact stderr
 # Every case runs again on its own output; the items must not change.
 # UPDATE=1 rewrites .expected/ from what the binary prints (review the diff!).
-set -u
-BIN=${1:?usage: golden.sh BINARY}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
-pass=0; fail=0
+source "$(dirname "$0")/lib.sh"
+BIN=$(absolute "${1:?usage: golden.sh BINARY}")
+TMP=$T
 
-# The output without its results (they differ between a first and a second
-# run): the results are the last entry, from a line `results:` to the end
-# (or to a `...` line that ends the document) in a block document, and in a flow one the lines `  "results": [` (or unquoted) to
-# `  ]` with the comma before them. This restates the layout
-# krm/results_splice.cc writes, as a test oracle should.
-strip_results() {
-  if [ "$(head -c1 "$1")" = "{" ]; then
-    awk '/^  "?results"?: \[/ { skip = 1; sub(/,$/, "", prev); next }
-         skip && /^  \]/ { skip = 0; rest = substr($0, 4); if (rest != "") prev = prev rest; next }
-         skip { next }
-         { if (have) print prev; prev = $0; have = 1 }
-         END { if (have) print prev }' "$1"
-  else
-    awk '/^results:/ { skip = 1; next } skip && /^\.\.\.([ \t]|$)/ { skip = 0 } !skip { print }' "$1"
-  fi
-}
-
+# strip_results (tests/lib.sh): the output without its results, which differ
+# between a first and a second run.
 check() {
   local name=$1 ok=$2 why=$3
   if [ "$ok" = 1 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $name: $why"; fi

@@ -25,7 +25,7 @@ need() {
 # The output without its results: the last entry, from a line `results:` to
 # the end (or to a `...` line) in a block document; in a flow one the lines
 # `  "results": [` to `  ]` with the comma before them. (The layout
-# krm/results_splice.cc writes; tests/golden.sh states it the same way.)
+# krm/results_splice.cc writes, restated here as a test oracle should.)
 strip_results() {
   if [ "$(head -c1 "$1")" = "{" ]; then
     awk '/^  "?results"?: \[/ { skip = 1; sub(/,$/, "", prev); next }

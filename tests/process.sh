@@ -67,4 +67,9 @@ printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {}\n' 
 "$BIN" "$T/dep.yaml" < /dev/null > "$T/out" 2> "$T/err"; rc=$?
 check "forgotten --config: exit 1, empty stdout" "[ $rc -eq 1 ] && [ ! -s '$T/out' ]"
 check "forgotten --config: the hint names it" "grep -qF 'holds a Deployment, not a config' '$T/err' && grep -qF -- '--config CFG $T/dep.yaml' '$T/err'"
+# images --operator-versions is read as the config field's string form; a
+# bad value is a usage error that names it.
+"$BIN" images --operator-versions 'cassOperator=latest' "$T/dep.yaml" > "$T/out" 2> "$T/err"; rc=$?
+check "images --operator-versions: a bad version is a usage error" \
+  "[ $rc -eq 2 ] && grep -qF -e \"--operator-versions: operatorVersions: 'latest' is not a release version\" '$T/err'"
 finish

@@ -17,8 +17,10 @@ namespace fn {
 // the targets are the sources). The edited text is read back once to model
 // its sites, so a target is what the operators will compose from the
 // output, not a guess at it.
+// `additional` are the config's additionalImageFields.
 std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const krm::Patch* patch,
-                                           const OperatorVersions& versions);
+                                           const OperatorVersions& versions,
+                                           const std::vector<FieldSpec>& additional = {});
 
 // One warning per site whose target is not under one of the config's
 // targets, whose image cannot be known, or that no field can move (strict

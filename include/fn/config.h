@@ -85,6 +85,12 @@ std::string ParseFrom(const std::string& text, Rule& out);
 // Parses an `exclude` entry; returns why it is not one, or "". A name may
 // not carry a tag or digest: exclusions match names, every tag of them.
 std::string ParseExclusion(const std::string& text, Exclusion& out);
+// Sets one operatorVersions entry ("cassOperator", "v1.30.2"); returns why
+// it cannot, or "".
+std::string SetOperatorVersion(const std::string& key, const std::string& text, OperatorVersions& out);
+// Reads "cassOperator=v1.30.2,k8ssandraOperator=v1.32.5"; returns the first
+// reason it cannot, or "".
+std::string ParseOperatorVersions(const std::string& text, OperatorVersions& out);
 // True for a DNS-1123 subdomain (a Secret name).
 bool IsDns1123Subdomain(const std::string& s);
 

@@ -40,8 +40,10 @@ struct PullSite {
 // CustomResourceDefinition, a Service, RBAC, ...), judged by kind alone.
 bool MayHoldPullSites(const krm::Item& item);
 
-// Every pull site of the input, in input order.
-std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts);
+// Every pull site of the input, in input order; `additional` (the config's
+// additionalImageFields) names string image fields of other kinds.
+std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts,
+                                const std::vector<FieldSpec>& additional = {});
 
 // The precedence of one site, for `images --explain`: each level with its
 // value or "unset", and which one wins.

@@ -3,9 +3,11 @@
 #ifndef FN_RELOCATE_H_
 #define FN_RELOCATE_H_
 
+#include <optional>
 #include <vector>
 
 #include "fn/config.h"
+#include "fn/inventory.h"
 #include "krm/patch.h"
 #include "krm/resource_list.h"
 #include "krm/result.h"
@@ -18,9 +20,12 @@ namespace fn {
 void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results);
 
 // The same, with operator versions for the audit that the config leaves
-// unset (the images command's --operator-versions).
-void RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results,
-                          const OperatorVersions& fallback);
+// unset (the images command's --operator-versions). Returns the audit's
+// inventory, or nothing when the config is unusable or the output could not
+// be read back (the results then say why).
+std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch,
+                                                                std::vector<krm::Result>& results,
+                                                                const OperatorVersions& fallback);
 
 }  // namespace fn
 

@@ -20,6 +20,10 @@ bool RewritePodSpec(const ItemContext& ctx, krm::NodeId spec, const std::string&
 // Never: the node holds its image under the written name, which must stay.
 bool NeverPulled(const ItemContext& ctx, krm::NodeId container, const std::string& path);
 
+// Where a workload kind keeps its pod spec ("spec.template.spec"), judged
+// by kind and group alone; nullptr for any other kind.
+const char* WorkloadPodPath(const krm::Item& item);
+
 // The pod spec of a workload (Pod, PodTemplate, Deployment, StatefulSet,
 // DaemonSet, ReplicaSet, ReplicationController, Job, CronJob) and its field
 // path, or kNoNode for any other kind.
