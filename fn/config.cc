@@ -89,10 +89,12 @@ class Reader {
     readStrict(c);
     readOperatorVersions(c);
     readImageList(c);
-    if (ok_ && !c.registry && c.rules.empty()) {
+    readImages(c);
+    if (ok_ && !c.registry && c.rules.empty() && c.images.empty()) {
       error(fc_.isConfigMap() ? "data" : "spec",
-            "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000) "
-            "or rules (a source-to-mirror table, e.g. rules=docker.io=registry.corp.example:5000/hub), or both");
+            "nothing to do: set registry (one target for every image, e.g. registry=registry.corp.example:5000), "
+            "rules (a source-to-mirror table, e.g. rules=docker.io=registry.corp.example:5000/hub), or images "
+            "(custom images, e.g. images=k8ssandra/medusa=:0.30.1)");
     }
     if (!ok_) return std::nullopt;
     return c;
@@ -214,6 +216,49 @@ class Reader {
             "imageList must be a ConfigMap name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.')", *s);
   }
 
+  void addImage(Config& c, std::string why, ImageOverride& o, const std::string& path, const std::string& current) {
+    if (!why.empty()) return error(path, "images: " + why, current);
+    o.field = path;
+    c.images.push_back(o);
+  }
+
+  // images: [{name, newName, newTag, digest}], or
+  // "NAME=NEWNAME:TAG@DIGEST,..." in a ConfigMap.
+  void readImages(Config& c) {
+    NodeId n = fc_.field(names::kImages);
+    if (n == krm::kNoNode || d_.isNull(n)) return;
+    std::string base = fc_.path(names::kImages);
+    if (d_.isScalar(n)) {
+      for (auto& entry : SplitList(std::string(d_.value(n)))) {
+        ImageOverride o;
+        addImage(c, ParseImageOverrideEntry(entry, o), o, base, entry);
+      }
+      return;
+    }
+    if (!d_.isSeq(n)) return error(base, "images must be a list of {name, newName, newTag, digest}");
+    size_t i = 0;
+    for (NodeId item : d_.items(n)) {
+      std::string p = base + "[" + std::to_string(i++) + "]";
+      if (!d_.isMap(item)) {
+        error(p, "each images entry is a map {name, newName, newTag, digest}");
+        continue;
+      }
+      for (auto& [k, v] : d_.pairs(item)) {
+        std::string key(d_.value(k));
+        if (key != names::kImageName && key != names::kImageNewName && key != names::kImageNewTag &&
+            key != names::kImageDigest)
+          error(p + "." + key, "unknown images field '" + key + "'; the fields are name, newName, newTag, digest");
+        else if (!d_.isScalar(v))
+          error(p + "." + key, "images " + key + " must be a string");
+      }
+      ImageOverride o;
+      std::string get[4];
+      const char* keys[4] = {names::kImageName, names::kImageNewName, names::kImageNewTag, names::kImageDigest};
+      for (int j = 0; j < 4; ++j) get[j] = Trim(std::string(d_.str(item, keys[j])));
+      addImage(c, ParseImageOverride(get[0], get[1], get[2], get[3], o), o, p, get[0]);
+    }
+  }
+
   void addRule(Config& c, const std::string& from, const std::string& to, const std::string& path) {
     Rule r;
     std::string why = ParseFrom(from, r);
@@ -326,7 +371,7 @@ krm::ConfigSchema Schema() {
           names::kKind,
           {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret, names::kPullPolicy,
            names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict,
-           names::kOperatorVersions, names::kImageList}};
+           names::kOperatorVersions, names::kImageList, names::kImages}};
 }
 
 namespace {

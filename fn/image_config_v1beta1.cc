@@ -10,6 +10,7 @@ namespace image_config {
 
 using krm::Document;
 using krm::NodeId;
+using krm::Severity;
 using krm::Value;
 
 namespace {
@@ -65,13 +66,56 @@ void FlattenUnderRegistry(const ItemContext& ctx, NodeId node, const std::string
   ctx.changed(path, "flattened " + cur + " to " + next + " under its imageRegistry", cur, next);
 }
 
+// An image string composed under an imageRegistry: an images entry that
+// matches it (by the composed name, or by the string's own) changes the
+// string's path, tag and digest; the imageRegistry stays in front, so a
+// newName with a registry host cannot be expressed here.
+bool CustomizeUnderRegistry(const ItemContext& ctx, NodeId registry, NodeId node, const std::string& path,
+                            Custom custom) {
+  const Document& d = ctx.doc();
+  if (custom == Custom::Skip || !d.isScalar(node)) return false;
+  std::string cur(d.value(node));
+  ParsedRef own = ParseImageRef(cur);
+  if (!own.ok) return false;
+  std::string reg(d.value(registry));
+  while (!reg.empty() && reg.back() == '/') reg.pop_back();
+  ParsedRef composed = ParseImageRef(reg + "/" + own.ref.writtenPath() + own.ref.suffix());
+  Decision dec = composed.ok ? ctx.rules().decide(composed.ref, custom) : Decision{};
+  if (!dec.custom) dec = ctx.rules().decide(own.ref, custom);
+  if (!dec.custom) return false;
+  if (dec.custom->final()) {
+    ctx.report(Severity::Warning, path,
+               "images entry " + dec.custom->text() + " not applied: cass-operator puts the imageRegistry " + reg +
+                   " in front of this image, so a newName with a registry host cannot be written here");
+    return true;
+  }
+  ImageRef out = own.ref;
+  out.path = dec.customized.path;
+  out.implicit_library = dec.customized.implicit_library;
+  out.tag = dec.customized.tag;
+  out.digest = dec.customized.digest;
+  std::string next = out.writtenPath() + out.suffix();
+  if (ctx.config().mode == PathMode::Flatten) next = LastComponent(out.path) + out.suffix();
+  if (next == cur) return true;
+  if (!ctx.editor().setScalar(node, next)) {
+    ctx.report(Severity::Warning, path, "not changed: the value spans several lines; write it on one line", cur, next);
+    return true;
+  }
+  ctx.changed(path, dec.describe(cur, next) + ", under its imageRegistry", cur, next);
+  return true;
+}
+
 // An image of `component`. Under an imageRegistry it is composed as
 // <imageRegistry>/<image without its registry>: the registry setting is
 // rewritten instead, and in flatten mode the image keeps only its last
 // path component.
-void Image(const ItemContext& ctx, NodeId root, NodeId node, const std::string& component, const std::string& path) {
-  if (RegistryOf(ctx.doc(), root, component) == krm::kNoNode) {
-    RelocateString(ctx, node, path);
+void Image(const ItemContext& ctx, NodeId root, NodeId node, const std::string& component, const std::string& path,
+           Custom custom) {
+  NodeId registry = RegistryOf(ctx.doc(), root, component);
+  if (registry == krm::kNoNode) {
+    RelocateString(ctx, node, path, custom);
+  } else if (CustomizeUnderRegistry(ctx, registry, node, path, custom)) {
+    return;
   } else if (ctx.config().mode == PathMode::Flatten) {
     FlattenUnderRegistry(ctx, node, path);
   }
@@ -90,7 +134,7 @@ void Builtins(const ItemContext& ctx, NodeId root, Edits& edits) {
     if (RegistryOf(d, root, comp) != krm::kNoNode) {
       if (ctx.config().mode != PathMode::Flatten) continue;
       next = LastComponent(repo);
-    } else if (!ctx.rules().relocate(repo, next).changed()) {
+    } else if (!ctx.rules().relocate(repo, next, Custom::NameOnly).changed()) {
       continue;
     }
     edits.push_back({{"defaults", comp, "repository"}, Value::String(next)});
@@ -106,13 +150,15 @@ void RewriteV1beta1(const ItemContext& ctx, NodeId root) {
   const Document& d = ctx.doc();
   for (auto& [k, v] : d.pairs(d.get(root, "images"))) {
     std::string comp(d.value(k));
-    if (d.isScalar(v)) Image(ctx, root, v, comp, "images." + comp);
-    for (auto& [ver, img] : d.pairs(v)) Image(ctx, root, img, comp, "images." + comp + "." + std::string(d.value(ver)));
+    if (d.isScalar(v)) Image(ctx, root, v, comp, "images." + comp, Custom::Apply);
+    // A per-version map: each server version keeps its own tag.
+    for (auto& [ver, img] : d.pairs(v))
+      Image(ctx, root, img, comp, "images." + comp + "." + std::string(d.value(ver)), Custom::NameOnly);
   }
   NodeId defaults = d.get(root, "defaults");
   for (auto& [k, v] : d.pairs(defaults)) {
     std::string comp(d.value(k));
-    Image(ctx, root, d.get(v, "repository"), comp, "defaults." + comp + ".repository");
+    Image(ctx, root, d.get(v, "repository"), comp, "defaults." + comp + ".repository", Custom::NameOnly);
   }
   Edits edits;
   Builtins(ctx, root, edits);

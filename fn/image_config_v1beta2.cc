@@ -55,21 +55,34 @@ void Override(const ItemContext& ctx, NodeId root) {
 }
 
 // One entry of images or types; its registry and repository default to
-// defaults.registry and defaults.repository.
-void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const ImageName& defaults) {
+// defaults.registry and defaults.repository. An images entry has a tag and
+// a digest of its own; a type's tag comes from each datacenter's
+// serverVersion, so only its name can be customized here.
+void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const ImageName& defaults, bool type) {
   const Document& d = ctx.doc();
   if (!d.isMap(e)) return;
   std::string name(d.str(e, "name"));
   if (name.empty()) return ctx.report(Severity::Warning, path, "not relocated: the entry has no name");
-  ImageName src{std::string(d.str(e, "registry")), std::string(d.str(e, "repository")), name, ""};
+  ImageName src{std::string(d.str(e, "registry")), std::string(d.str(e, "repository")), name, "", ""};
+  if (!type) {
+    src.tag = std::string(d.str(e, "tag"));
+    src.digest = std::string(d.str(e, "digest"));
+  }
   if (src.registry.empty()) src.registry = defaults.registry;
   if (d.keyOf(e, "repository") == krm::kNoNode) src.repository = defaults.repository;
   ImageName out;
-  Decision dec = ctx.rules().relocate(src, out);
+  Decision dec = ctx.rules().relocate(src, out, true);
   if (dec.outcome == Outcome::Invalid) return ctx.report(Severity::Warning, path, "not relocated: " + dec.reason);
   if (!dec.changed()) return;
+  if (type) {
+    out.tag = out.digest = "";
+    src.tag = src.digest = "";
+    if (out.ToString() == src.ToString()) return;
+  }
   WriteStructured(ctx, e, out);
-  ctx.changed(path, "relocated " + src.ToString() + " to " + out.ToString(), src.ToString(), out.ToString());
+  if (!type && out.tag != src.tag) ctx.editor().setKey(e, "tag", Value::String(out.tag));
+  if (!type && out.digest != src.digest) ctx.editor().setKey(e, "digest", Value::String(out.digest));
+  ctx.changed(path, dec.describe(src.ToString(), out.ToString()), src.ToString(), out.ToString());
   if (out.repository.empty() && !defaults.repository.empty())
     ctx.report(Severity::Warning, path + ".repository",
                "an empty repository takes defaults.repository (" + defaults.repository +
@@ -100,10 +113,10 @@ void RewriteV1beta2(const ItemContext& ctx, NodeId root) {
   if (ctx.config().image_config_mode == ImageConfigMode::Override) return Override(ctx, root);
   const Document& d = ctx.doc();
   NodeId defaults = d.get(root, "defaults");
-  ImageName def{std::string(d.str(defaults, "registry")), std::string(d.str(defaults, "repository")), "", ""};
+  ImageName def{std::string(d.str(defaults, "registry")), std::string(d.str(defaults, "repository")), "", "", ""};
   for (const char* section : {"images", "types"}) {
     for (auto& [k, v] : d.pairs(d.get(root, section)))
-      Entry(ctx, v, std::string(section) + "." + std::string(d.value(k)), def);
+      Entry(ctx, v, std::string(section) + "." + std::string(d.value(k)), def, std::string(section) == "types");
   }
   Edits edits;
   DefaultRegistry(ctx, defaults, edits);

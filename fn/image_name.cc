@@ -8,7 +8,10 @@ std::string ImageName::path() const { return repository.empty() ? name : reposit
 
 std::string ImageName::withoutTag() const { return registry.empty() ? path() : registry + "/" + path(); }
 
-std::string ImageName::ToString() const { return tag.empty() ? withoutTag() : withoutTag() + ":" + tag; }
+std::string ImageName::ToString() const {
+  std::string s = tag.empty() ? withoutTag() : withoutTag() + ":" + tag;
+  return digest.empty() ? s : s + "@" + digest;
+}
 
 void SplitPath(const std::string& path, std::string& repository, std::string& name) {
   size_t slash = path.rfind('/');
@@ -21,6 +24,7 @@ ImageName FromRef(const ImageRef& ref) {
   out.registry = ref.written_registry;
   SplitPath(ref.writtenPath(), out.repository, out.name);
   out.tag = ref.tag;
+  out.digest = ref.digest;
   return out;
 }
 
@@ -43,6 +47,7 @@ ParsedRef ToRef(const ImageName& image) {
   }
   ref.path = NormalizedPath(ref.registry, path, &ref.implicit_library);
   ref.tag = image.tag;
+  ref.digest = image.digest;
   out.ok = true;
   return out;
 }

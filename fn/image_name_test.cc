@@ -5,10 +5,10 @@
 using namespace fn;
 
 TEST_CASE("ImageName prints registry/repository/name:tag, leaving out empty parts") {
-  CHECK(ImageName{"reg.example", "k8ssandra", "medusa", "0.29.1"}.ToString() == "reg.example/k8ssandra/medusa:0.29.1");
-  CHECK(ImageName{"", "k8ssandra", "medusa", ""}.ToString() == "k8ssandra/medusa");
-  CHECK(ImageName{"reg.example", "", "medusa", "1"}.ToString() == "reg.example/medusa:1");
-  CHECK(ImageName{"reg.example", "", "medusa", "1"}.withoutTag() == "reg.example/medusa");
+  CHECK(ImageName{"reg.example", "k8ssandra", "medusa", "0.29.1", ""}.ToString() == "reg.example/k8ssandra/medusa:0.29.1");
+  CHECK(ImageName{"", "k8ssandra", "medusa", "", ""}.ToString() == "k8ssandra/medusa");
+  CHECK(ImageName{"reg.example", "", "medusa", "1", ""}.ToString() == "reg.example/medusa:1");
+  CHECK(ImageName{"reg.example", "", "medusa", "1", ""}.withoutTag() == "reg.example/medusa");
 }
 
 TEST_CASE("FromRef keeps what was written: no added library/, no implicit registry") {
@@ -28,17 +28,17 @@ TEST_CASE("FromRef keeps what was written: no added library/, no implicit regist
 }
 
 TEST_CASE("ToRef normalizes as a reference would, and says why it cannot") {
-  ParsedRef r = ToRef(ImageName{"", "", "busybox", "1"});
+  ParsedRef r = ToRef(ImageName{"", "", "busybox", "1", ""});
   REQUIRE(r.ok);
   CHECK(r.ref.name() == "docker.io/library/busybox");
   CHECK(r.ref.implicit_library);
-  r = ToRef(ImageName{"index.docker.io/", "k8ssandra", "medusa", ""});
+  r = ToRef(ImageName{"index.docker.io/", "k8ssandra", "medusa", "", ""});
   REQUIRE(r.ok);
   CHECK(r.ref.name() == "docker.io/k8ssandra/medusa");
-  r = ToRef(ImageName{"not a host", "k", "m", ""});
+  r = ToRef(ImageName{"not a host", "k", "m", "", ""});
   CHECK_FALSE(r.ok);
   CHECK(r.error == "registry 'not a host' is not a registry host");
-  r = ToRef(ImageName{"", "K8ssandra", "m", ""});
+  r = ToRef(ImageName{"", "K8ssandra", "m", "", ""});
   CHECK_FALSE(r.ok);
   CHECK(r.error == "repository/name 'K8ssandra/m' is not a repository path");
 }

@@ -89,7 +89,7 @@ void DefaultRegistry(const ItemContext& ctx, const std::string& path, EnvVars& v
   }
   // The built-in defaults live on Docker Hub (stargateio/..., thelastpickle/...).
   ParsedRef builtin = ParseImageRef(names::kStargateBuiltinImage);
-  if (!builtin.ok || !ctx.rules().decide(builtin.ref).changed()) return;
+  if (!builtin.ok || !ctx.rules().decide(builtin.ref, Custom::Skip).changed()) return;
   ctx.report(Severity::Warning, Field(path, "env"),
              std::string("k8ssandra-operator takes Stargate's image (and before v1.27 Reaper's and Medusa's) from "
                          "built-in Docker Hub defaults; its only knob, ") +

@@ -182,7 +182,7 @@ void AddStargate(Builder& b, const std::string& scope, const StargateChain& chai
   const char* name = chain.server_type == "dse"                ? "stargate-dse-68"
                      : chain.server_version.rfind("3", 0) == 0 ? "stargate-3_11"
                                                                : "stargate-4_0";
-  ImageName def{"", "stargateio", name, ko->stargate_tag};
+  ImageName def{"", "stargateio", name, ko->stargate_tag, ""};
   PullSite& s = b.add(scope, "stargate", ApplyDefaults(b, in, def, origin), origin, "");
   s.advice = kRegistryAdvice;
   s.default_registry = true;

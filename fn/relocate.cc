@@ -98,6 +98,20 @@ std::vector<std::string> ImageConfigRollouts(const std::vector<InventoryEntry>& 
   return out;
 }
 
+// An images entry no image met: a typo in its name must not pass silently.
+void ReportUnusedImages(const Relocator& rules, const krm::FunctionConfig& fc, std::vector<krm::Result>& results) {
+  const std::vector<ImageOverride>& all = rules.config().images;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (rules.customUsed()[i]) continue;
+    krm::Result r = krm::Result::Warning("images entry " + all[i].text() +
+                                         " matched no image (names are matched "
+                                         "normalized: " +
+                                         all[i].pattern + ")");
+    r.about(fc.ref()).at(all[i].field, all[i].name);
+    results.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results) {
@@ -141,6 +155,7 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
       datacenters.push_back(item->kind + "/" + item->name);
     RewriteItem(run, *item, ed, known, change);
   }
+  ReportUnusedImages(rules, fc, results);
   std::optional<std::vector<InventoryEntry>> entries = AuditOutput(rl, patch, rules, fallback, results);
   if (entries) datacenters = ImageConfigRollouts(*entries);
   if (cfg->strict) MakeStrict(results);

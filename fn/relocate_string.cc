@@ -2,7 +2,7 @@
 
 namespace fn {
 
-Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path) {
+Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path, Custom custom) {
   Decision d;
   const krm::Document& doc = ctx.doc();
   if (doc.isMap(node) || doc.isSeq(node)) {
@@ -15,7 +15,7 @@ Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::str
   std::string current(doc.value(node));
   if (current.empty()) return d;
   std::string next;
-  d = ctx.rules().relocate(current, next);
+  d = ctx.rules().relocate(current, next, custom);
   if (d.outcome == Outcome::Invalid) {
     ctx.report(krm::Severity::Warning, path,
                d.source.path.empty() ? "not relocated: '" + current + "' is not an image reference (" + d.reason + ")"
@@ -31,7 +31,7 @@ Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::str
     d.outcome = Outcome::Invalid;
     return d;
   }
-  ctx.changed(path, "relocated " + current + " to " + next, current, next);
+  ctx.changed(path, d.describe(current, next), current, next);
   ctx.noteTarget(d.destination(), d.source.name(), path);
   return d;
 }

@@ -46,6 +46,13 @@ std::string RestAfter(const std::string& path, const std::string& from_path) {
   return path.substr(from_path.size() + 1);
 }
 
+bool IsGlob(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
+
+// The name as written: its registry only when one was written.
+std::string WrittenName(const ImageRef& r) {
+  return r.written_registry.empty() ? r.writtenPath() : r.written_registry + "/" + r.writtenPath();
+}
+
 Decision Unchanged(Decision d, Outcome outcome, std::string reason) {
   d.outcome = outcome;
   d.reason = std::move(reason);
@@ -53,6 +60,61 @@ Decision Unchanged(Decision d, Outcome outcome, std::string reason) {
 }
 
 }  // namespace
+
+std::string Decision::destination() const {
+  if (outcome != Outcome::Relocated) return customized.name();
+  return path.empty() ? registry : registry + "/" + path;
+}
+
+std::string Decision::reference() const {
+  return (outcome == Outcome::Relocated ? destination() : WrittenName(customized)) + customized.suffix();
+}
+
+std::string Decision::describe(const std::string& from, const std::string& to) const {
+  if (!custom) return "relocated " + from + " to " + to;
+  std::string s = "changed " + from + " to " + to + " (images entry " + custom->text() + ")";
+  if (dropped_digest)
+    s += "; a newTag without a digest drops the digest " + source.digest + " (add digest to keep a pin)";
+  return s;
+}
+
+Relocator::Relocator(Config config) : config_(std::move(config)), used_(config_.images.size(), false) {
+  // Where each images entry sends the images it matches: its newName (or
+  // its name) moved by the rules, unless the newName is final.
+  for (const ImageOverride& o : config_.images) {
+    std::string base = o.renamed ? o.renamed->name() : o.pattern;
+    std::string dest = base;
+    size_t slash = base.find('/');
+    if (!o.final() && slash != std::string::npos && !IsGlob(base.substr(0, slash)) &&
+        !(IsGlob(base) && config_.mode == PathMode::Flatten)) {
+      ImageRef r;
+      r.registry = r.written_registry = base.substr(0, slash);
+      r.path = base.substr(slash + 1);
+      Decision d = route(r, false);
+      if (d.changed()) dest = d.destination();
+    }
+    destinations_.push_back(dest);
+  }
+}
+
+const ImageOverride* Relocator::customFor(const ImageRef& source, bool& at_destination) const {
+  at_destination = false;
+  const std::vector<ImageOverride>& all = config_.images;
+  std::string name = source.name();
+  for (const ImageOverride& o : all) {
+    if (!IsGlob(o.pattern) && o.pattern == name) return &o;
+  }
+  for (const ImageOverride& o : all) {
+    if (IsGlob(o.pattern) && Matches(o, name)) return &o;
+  }
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (GlobMatch(destinations_[i], name)) {
+      at_destination = true;
+      return &all[i];
+    }
+  }
+  return nullptr;
+}
 
 bool Relocator::excluded(const std::string& name) const {
   for (const Exclusion& e : config_.exclude) {
@@ -70,12 +132,16 @@ bool Relocator::onTarget(const ImageRef& ref) const {
   for (const Rule& r : config_.rules) {
     if (under(r.to)) return true;
   }
+  for (const ImageOverride& o : config_.images) {
+    if (o.final() && o.renamed->name() == ref.name()) return true;
+  }
   return false;
 }
 
 Decision Relocator::route(const ImageRef& src, bool prefix) const {
   Decision d;
   d.source = src;
+  d.customized = src;
   // A prefix is excluded when a pattern covers every name below it.
   if (excluded(prefix ? Join(src.registry, src.path) + "/*" : src.name()))
     return Unchanged(d, Outcome::Excluded, "excluded");
@@ -122,7 +188,30 @@ Decision Relocator::route(const ImageRef& src, bool prefix) const {
   return d;
 }
 
-Decision Relocator::decide(const ImageRef& source) const { return route(source, false); }
+Decision Relocator::decide(const ImageRef& source, Custom custom) const {
+  bool at_destination = false;
+  const ImageOverride* o = custom != Custom::Skip ? customFor(source, at_destination) : nullptr;
+  if (!o) return route(source, false);
+  used_[static_cast<size_t>(o - config_.images.data())] = true;
+  ImageOverride apply = *o;
+  if (at_destination) apply.renamed.reset();  // already renamed: only the tag and digest
+  if (custom == Custom::NameOnly) apply.new_tag = apply.digest = "";
+  bool dropped = false;
+  ImageRef customized = ApplyOverride(source, apply, &dropped);
+  Decision d;
+  if (apply.final()) {
+    d.outcome = Outcome::Relocated;
+    d.registry = customized.registry;
+    d.path = customized.path;
+  } else {
+    d = route(customized, false);
+  }
+  d.source = source;
+  d.customized = customized;
+  d.custom = o;
+  d.dropped_digest = dropped;
+  return d;
+}
 
 Decision Relocator::decidePrefix(const std::string& registry, const std::string& prefix) const {
   ImageRef ref;
@@ -132,24 +221,37 @@ Decision Relocator::decidePrefix(const std::string& registry, const std::string&
   return route(ref, true);
 }
 
-Decision Relocator::relocate(std::string_view image, std::string& out) const {
+Decision Relocator::relocate(std::string_view image, std::string& out, Custom custom) const {
   ParsedRef parsed = ParseImageRef(image);
   if (!parsed.ok) return Unchanged(Decision{}, Outcome::Invalid, parsed.error);
-  Decision d = decide(parsed.ref);
-  if (d.changed()) out = d.destination() + parsed.ref.suffix();
+  Decision d = decide(parsed.ref, custom);
+  if (d.changed()) out = d.reference();
   return d;
 }
 
-Decision Relocator::relocate(const ImageName& in, ImageName& out) const {
+Decision Relocator::relocate(const ImageName& in, ImageName& out, bool digest_field) const {
   ParsedRef parsed = ToRef(in);
   if (!parsed.ok) return Unchanged(Decision{}, Outcome::Invalid, parsed.error);
   Decision d = decide(parsed.ref);
+  if (d.custom && !digest_field && !d.customized.digest.empty()) {
+    const ImageOverride* entry = d.custom;
+    d = decide(parsed.ref, Custom::Skip);
+    d.skipped = "images entry " + entry->text() +
+                " pins a digest, but this structured image has no digest field (k8ssandra-operator's images are "
+                "{registry, repository, name, tag}), so the entry was not applied here";
+  }
   if (!d.changed()) return d;
   // An implicit library/ in keep mode stays implicit on the source side:
   // the new repository says it explicitly (REG/library/busybox).
-  out.registry = d.registry;
-  SplitPath(d.path, out.repository, out.name);
-  out.tag = in.tag;
+  if (d.outcome == Outcome::Relocated) {
+    out.registry = d.registry;
+    SplitPath(d.path, out.repository, out.name);
+  } else {
+    out.registry = d.customized.written_registry;
+    SplitPath(d.customized.writtenPath(), out.repository, out.name);
+  }
+  out.tag = d.customized.tag;
+  out.digest = d.customized.digest;
   return d;
 }
 

@@ -95,15 +95,15 @@ TEST_CASE("unchanged outcomes say why") {
 TEST_CASE("structured images: registry, repository, name") {
   Relocator rel(Make("reg.example:5000/mirror"));
   ImageName out;
-  CHECK(rel.relocate(ImageName{"", "k8ssandra", "medusa", ""}, out).changed());
+  CHECK(rel.relocate(ImageName{"", "k8ssandra", "medusa", "", ""}, out).changed());
   CHECK(out.registry == "reg.example:5000");
   CHECK(out.repository == "mirror/k8ssandra");
   CHECK(out.name == "medusa");
   Relocator flat(Make("reg.example", {}, PathMode::Flatten));
-  CHECK(flat.relocate(ImageName{"cr.dtsx.io", "datastax", "dse", ""}, out).changed());
+  CHECK(flat.relocate(ImageName{"cr.dtsx.io", "datastax", "dse", "", ""}, out).changed());
   CHECK(out.repository == "");
   CHECK(out.name == "dse");
-  CHECK(!rel.relocate(ImageName{"reg.example:5000", "mirror/k8ssandra", "medusa", ""}, out).changed());
+  CHECK(!rel.relocate(ImageName{"reg.example:5000", "mirror/k8ssandra", "medusa", "", ""}, out).changed());
 }
 
 // Property tests: every valid conformance input x every mode x targets.

@@ -13,7 +13,7 @@ namespace {
 
 ImageName Written(const krm::Document& d, NodeId node) {
   return {std::string(d.str(node, "registry")), std::string(d.str(node, "repository")),
-          std::string(d.str(node, "name")), std::string(d.str(node, "tag"))};
+          std::string(d.str(node, "name")), std::string(d.str(node, "tag")), ""};
 }
 
 void ApplyPullSettings(const ItemContext& ctx, NodeId node) {
@@ -66,14 +66,15 @@ void Incomplete(const ItemContext& ctx, NodeId node, const std::string& path, co
                    "to latest whenever the object exists (k8ssandra/k8ssandra-operator#1396): set tag explicitly");
 }
 
-// Writes the relocated image `out` over the written one.
-void Write(const ItemContext& ctx, NodeId node, const std::string& path, const ImageName& out, bool add_tag) {
+// Writes the relocated image `out` over the written one, its tag too when
+// it was completed from the image config or an images entry changed it.
+void Write(const ItemContext& ctx, NodeId node, const std::string& path, const ImageName& out, const Decision& dec) {
   const krm::Document& d = ctx.doc();
   krm::Editor& ed = ctx.editor();
   std::string before = Written(d, node).ToString();
   WriteStructured(ctx, node, out);
-  if (add_tag) ed.setKey(node, "tag", Value::String(out.tag));
-  ctx.changed(path, "relocated " + before + " to " + out.ToString(), before, out.ToString());
+  if (d.str(node, "tag") != out.tag) ed.setKey(node, "tag", Value::String(out.tag));
+  ctx.changed(path, dec.describe(before, out.ToString()), before, out.ToString());
 }
 
 }  // namespace
@@ -81,8 +82,10 @@ void Write(const ItemContext& ctx, NodeId node, const std::string& path, const I
 void WriteStructured(const ItemContext& ctx, NodeId node, const ImageName& out) {
   const krm::Document& d = ctx.doc();
   krm::Editor& ed = ctx.editor();
-  ed.setKey(node, "registry", Value::String(out.registry), true);
-  if (d.str(node, "repository") != out.repository || d.keyOf(node, "repository") == krm::kNoNode)
+  if (d.str(node, "registry") != out.registry || (!out.registry.empty() && d.keyOf(node, "registry") == krm::kNoNode))
+    ed.setKey(node, "registry", Value::String(out.registry), true);
+  if (d.str(node, "repository") != out.repository ||
+      (d.keyOf(node, "repository") == krm::kNoNode && !(out.registry.empty() && out.repository.empty())))
     ed.setKey(node, "repository", Value::String(out.repository));
   if (d.str(node, "name") != out.name) ed.setKey(node, "name", Value::String(out.name));
 }
@@ -129,6 +132,11 @@ void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& 
   ImageName out;
   Decision dec = ctx.rules().relocate(src, out);
   if (dec.outcome == Outcome::Invalid) return ctx.report(Severity::Warning, path, "not relocated: " + dec.reason);
+  if (!dec.skipped.empty())
+    ctx.report(Severity::Warning, path,
+               dec.skipped + (component == "cassandra" || component.empty()
+                                  ? ": pin the tag instead, or a string field such as serverImage where there is one"
+                                  : ": pin the tag instead"));
   if (dec.changed() && out.repository.empty()) {
     return ctx.report(Severity::Warning, path,
                       "not relocated: the target leaves no repository, and k8ssandra-operator would render " +
@@ -136,7 +144,7 @@ void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& 
                           "/mirror)");
   }
   if (dec.changed()) {
-    Write(ctx, node, path, out, filled && d.str(node, "tag").empty());
+    Write(ctx, node, path, out, dec);
     ctx.noteTarget(out.withoutTag(), dec.source.name(), path);
   }
   if (dec.changed() || dec.outcome == Outcome::OnTarget) ApplyPullSettings(ctx, node);

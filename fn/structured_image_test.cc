@@ -36,7 +36,7 @@ TEST_CASE("a complete structured image is relocated field by field") {
 
 TEST_CASE("without a tag: completed from the ImageConfig, or a warning naming what to add") {
   KnownImages known;
-  known["reaper"] = {ImageName{"docker.io", "thelastpickle", "cassandra-reaper", "3.8.0"},
+  known["reaper"] = {ImageName{"docker.io", "thelastpickle", "cassandra-reaper", "3.8.0", ""},
                      "ConfigMap/ic images.reaper"};
   Rewritten filled = Reaper("    name: cassandra-reaper\n", "{registry: 'reg.example/m'}", known);
   CHECK(filled.text.find("    repository: m/thelastpickle\n    tag: \"3.8.0\"\n") != std::string::npos);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fn/image_override.h"
 #include "fn/upstream_defaults.h"
 #include "krm/function_config.h"
 #include "krm/result.h"
@@ -73,6 +74,7 @@ struct Config {
   bool strict = false;  // every warning about an image (and the config) is an error
   OperatorVersions operator_versions;
   std::string image_list;  // the image list ConfigMap's name, or ""
+  std::vector<ImageOverride> images;  // custom images, applied before the rules
 };
 
 // The schema handed to krm::FunctionConfig: group, kind and every key.

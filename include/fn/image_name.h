@@ -14,13 +14,14 @@ struct ImageName {
   std::string registry;    // "" means Docker Hub
   std::string repository;  // may be empty
   std::string name;
-  std::string tag;  // may be empty
+  std::string tag;     // may be empty
+  std::string digest;  // "sha256:..." (ImageConfig v1beta2 only), or ""
 
   // repository/name, leaving out an empty repository.
   std::string path() const;
   // registry/repository/name, leaving out the empty parts.
   std::string withoutTag() const;
-  // registry/repository/name:tag, leaving out the empty parts.
+  // registry/repository/name:tag@digest, leaving out the empty parts.
   std::string ToString() const;
 };
 

@@ -28,6 +28,11 @@ constexpr const char* kAdditionalImageFields = "additionalImageFields";
 constexpr const char* kStrict = "strict";
 constexpr const char* kOperatorVersions = "operatorVersions";
 constexpr const char* kImageList = "imageList";
+constexpr const char* kImages = "images";
+constexpr const char* kImageName = "name";
+constexpr const char* kImageNewName = "newName";
+constexpr const char* kImageNewTag = "newTag";
+constexpr const char* kImageDigest = "digest";
 // The image list ConfigMap's keys.
 constexpr const char* kImageListTsv = "images.tsv";
 constexpr const char* kImageListSkopeo = "skopeo-sync.yaml";

@@ -12,7 +12,10 @@ namespace fn {
 // empty string, is ignored). Reports an info result for a change, and a
 // warning for an invalid reference or a value that cannot be rewritten in
 // place. Returns the decision (Invalid when the edit could not be made).
-Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path);
+// `custom` says how much of an images entry the field takes (NameOnly for
+// a field that holds a repository without a tag).
+Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path,
+                        Custom custom = Custom::Apply);
 
 }  // namespace fn
 

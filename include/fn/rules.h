@@ -9,9 +9,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fn/config.h"
 #include "fn/image_name.h"
+#include "fn/image_override.h"
 #include "fn/image_ref.h"
 
 namespace fn {
@@ -20,6 +22,11 @@ namespace fn {
 // or the relocated one would not be (the reason says why).
 enum class Outcome { Relocated, Excluded, OnTarget, NoRule, Invalid };
 
+// How much of an images entry a field can take: all of it, only its
+// newName (a field that holds a repository, whose tag comes from elsewhere),
+// or none (a prefix, a built-in default).
+enum class Custom { Apply, NameOnly, Skip };
+
 struct Decision {
   Outcome outcome = Outcome::NoRule;
   std::string reason;    // why it is unchanged (all but Relocated)
@@ -27,14 +34,32 @@ struct Decision {
   std::string registry;  // the new registry host (Relocated)
   std::string path;      // the new normalized path (Relocated); "" for a bare host prefix
   std::optional<Target> target;
-  bool changed() const { return outcome == Outcome::Relocated; }
-  // registry/path, or the bare registry when the path is empty.
-  std::string destination() const { return path.empty() ? registry : registry + "/" + path; }
+  // The images entry that applies (nullptr: none), and the source with it
+  // applied (the source itself when none applies). The rules then moved it,
+  // unless the entry's newName has a registry host.
+  const ImageOverride* custom = nullptr;
+  ImageRef customized;
+  bool dropped_digest = false;  // a newTag alone dropped the source's digest
+  std::string skipped;          // why an images entry that matches was not applied here
+  // True when the image changes: relocated, or given another name, tag or digest.
+  bool changed() const {
+    return outcome == Outcome::Relocated || (custom && customized.normalized() != source.normalized());
+  }
+  // The new normalized name: registry/path (the bare registry when the path
+  // is empty) when relocated, otherwise the customized name.
+  std::string destination() const;
+  // The new reference to write: the destination (or, when only an images
+  // entry changed it, its name as written) with the new tag and digest.
+  std::string reference() const;
+  // The info result's words for a change: "relocated FROM to TO", or
+  // "changed FROM to TO (images entry ...)" with a note when a digest was
+  // dropped.
+  std::string describe(const std::string& from, const std::string& to) const;
 };
 
 class Relocator {
  public:
-  explicit Relocator(Config config) : config_(std::move(config)) {}
+  explicit Relocator(Config config);
 
   // The decision for a parsed reference.
   // - Matching runs on the normalized registry/path; docker.io,
@@ -47,7 +72,12 @@ class Relocator {
   //   flatten: target + the last path component; nest: target + source
   //   registry (as a path component: lower case, ':' and brackets become
   //   '-', so 127.0.0.1:8000 is 127.0.0.1-8000) + path.
-  Decision decide(const ImageRef& source) const;
+  // - An images entry (config `images`) applies first: it matches the
+  //   normalized source name, or an image already at the entry's
+  //   destination (which then gets the entry's tag and digest, so a second
+  //   run, or a changed tag in a re-rendered package, converges). `custom`
+  //   says how much of it applies; for a prefix none does.
+  Decision decide(const ImageRef& source, Custom custom = Custom::Apply) const;
 
   // The decision for every image under `registry`/`prefix` (prefix may be
   // empty): where such images go without their own path below the prefix.
@@ -58,13 +88,16 @@ class Relocator {
 
   // A whole image string. When relocated, `out` gets the new string: the
   // new registry and path, then the tag and digest exactly as written.
-  Decision relocate(std::string_view image, std::string& out) const;
+  Decision relocate(std::string_view image, std::string& out, Custom custom = Custom::Apply) const;
 
   // A structured image. When relocated, `out` gets the target host as
   // registry, the new path without its last component as repository ("" when
   // none), the last component as name (the source name, unless a rule
   // mapped the image itself), and the source tag.
-  Decision relocate(const ImageName& in, ImageName& out) const;
+  // A digest (ImageName::digest) is written only where the caller's field
+  // has one: without `digest_field` an entry that sets a digest is not
+  // applied, and the decision says why in `skipped`.
+  Decision relocate(const ImageName& in, ImageName& out, bool digest_field = false) const;
 
   // A registry-valued field ("host" or "host/path", as ImageConfig's
   // imageRegistry and defaults.registry hold): the new value that sends the
@@ -78,14 +111,23 @@ class Relocator {
 
   const Config& config() const { return config_; }
 
-  // True when `ref` is already under one of the config's targets.
+  // True when `ref` is already under one of the config's targets, or is
+  // the newName (with a registry host) of an images entry.
   bool onTarget(const ImageRef& ref) const;
+
+  // The images entry for `source`, or nullptr; `at_destination` tells that
+  // it matched where the entry sends images, not the source name.
+  const ImageOverride* customFor(const ImageRef& source, bool& at_destination) const;
+  // Per images entry: whether any image met it so far in this run.
+  const std::vector<bool>& customUsed() const { return used_; }
 
  private:
   // The shared decision; `prefix` tells that src.path is a prefix of names.
   Decision route(const ImageRef& src, bool prefix) const;
   bool excluded(const std::string& name) const;
   Config config_;
+  std::vector<std::string> destinations_;  // per images entry: the name pattern it sends images to
+  mutable std::vector<bool> used_;
 };
 
 }  // namespace fn
