@@ -5,7 +5,8 @@
 using namespace fn;
 
 TEST_CASE("ImageName prints registry/repository/name:tag, leaving out empty parts") {
-  CHECK(ImageName{"reg.example", "k8ssandra", "medusa", "0.29.1", ""}.ToString() == "reg.example/k8ssandra/medusa:0.29.1");
+  CHECK(ImageName{"reg.example", "k8ssandra", "medusa", "0.29.1", ""}.ToString() ==
+        "reg.example/k8ssandra/medusa:0.29.1");
   CHECK(ImageName{"", "k8ssandra", "medusa", "", ""}.ToString() == "k8ssandra/medusa");
   CHECK(ImageName{"reg.example", "", "medusa", "1", ""}.ToString() == "reg.example/medusa:1");
   CHECK(ImageName{"reg.example", "", "medusa", "1", ""}.withoutTag() == "reg.example/medusa");

@@ -73,7 +73,7 @@ struct Config {
   std::vector<FieldSpec> additional_fields;
   bool strict = false;  // every warning about an image (and the config) is an error
   OperatorVersions operator_versions;
-  std::string image_list;  // the image list ConfigMap's name, or ""
+  std::string image_list;             // the image list ConfigMap's name, or ""
   std::vector<ImageOverride> images;  // custom images, applied before the rules
 };
 
