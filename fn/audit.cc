@@ -18,7 +18,12 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
   if (!patch || patch->empty()) return PairSites(before, nullptr);
   std::unique_ptr<krm::ResourceList> out = rl.edited(
       *patch, [&](const krm::Item& item) { return MayHoldPullSites(item) || HasAdditionalFields(item, additional); });
-  ClusterFacts after_facts(*out, versions);
+  // The output's operators are the input's unless an edit changed their
+  // tags: what the input tells stays known when a digest replaced a tag.
+  OperatorVersions known = versions;
+  if (!known.cass_operator) known.cass_operator = before_facts.cassOperator().version;
+  if (!known.k8ssandra_operator) known.k8ssandra_operator = before_facts.k8ssandraOperator().version;
+  ClusterFacts after_facts(*out, known);
   std::vector<PullSite> after = PullSites(*out, after_facts, additional);
   return PairSites(before, &after);
 }

@@ -74,11 +74,10 @@ void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const Imag
   Decision dec = ctx.rules().relocate(src, out, true);
   if (dec.outcome == Outcome::Invalid) return ctx.report(Severity::Warning, path, "not relocated: " + dec.reason);
   if (!dec.changed()) return;
-  if (type) {
-    out.tag = out.digest = "";
-    src.tag = src.digest = "";
-    if (out.ToString() == src.ToString()) return;
-  }
+  // With a digest, Image.String() ignores the tag: a digest alone leaves it.
+  if (!type && !out.digest.empty() && out.tag.empty()) out.tag = src.tag;
+  if (type) out.tag = out.digest = src.tag = src.digest = "";
+  if (out.ToString() == src.ToString()) return;
   WriteStructured(ctx, e, out);
   if (!type && out.tag != src.tag) ctx.editor().setKey(e, "tag", Value::String(out.tag));
   if (!type && out.digest != src.digest) ctx.editor().setKey(e, "digest", Value::String(out.digest));

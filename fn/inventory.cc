@@ -14,7 +14,7 @@ namespace fn {
 std::set<std::pair<std::string, std::string>> KnownPairs(const std::vector<InventoryEntry>& entries) {
   std::set<std::pair<std::string, std::string>> pairs;
   for (const auto& e : entries) {
-    if (!e.source.image.empty() && !e.target.image.empty()) pairs.emplace(e.source.image, e.target.image);
+    if (!e.source.image.empty() && !e.target.image.empty()) pairs.emplace(e.copyFrom(), e.target.image);
   }
   return pairs;
 }
@@ -53,7 +53,7 @@ std::vector<InventoryEntry> PairSites(const std::vector<PullSite>& before, const
   std::map<std::string, size_t> used;
   std::vector<InventoryEntry> out;
   for (const PullSite& s : before) {
-    InventoryEntry e{s, s};
+    InventoryEntry e{s, s, ""};
     if (after) {
       auto& list = by_key[s.key()];
       size_t& n = used[s.key()];
@@ -89,7 +89,7 @@ std::string Tsv(const std::vector<InventoryEntry>& entries, bool verbose) {
   std::vector<std::string> lines;
   for (const auto& e : entries) {
     if (!Known(e)) continue;
-    lines.push_back(e.source.image + "\t" + e.target.image + "\t" + krm::OneLine(e.source.component) + "\t" +
+    lines.push_back(e.copyFrom() + "\t" + e.target.image + "\t" + krm::OneLine(e.source.component) + "\t" +
                     krm::OneLine(e.source.resource) + "\t" + krm::OneLine(e.source.origin) + "\n");
   }
   std::sort(lines.begin(), lines.end());
@@ -111,6 +111,7 @@ std::string Json(const std::vector<InventoryEntry>& entries) {
     std::string unknown = !e.source.unknown.empty() ? e.source.unknown : e.target.unknown;
     if (!unknown.empty()) out += ", \"unknown\": " + JsonString(unknown);
     if (!e.source.fixed.empty()) out += ", \"fixed\": " + JsonString(e.source.fixed);
+    if (!e.upstream.empty() && e.upstream != e.source.image) out += ", \"copyFrom\": " + JsonString(e.upstream);
     out += "}";
   }
   return out + (first ? "]\n" : "\n]\n");

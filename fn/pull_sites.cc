@@ -139,8 +139,9 @@ void AddServer(Builder& b, const CassandraPod& pod) {
   if (never != pod.containers.end() && never->second.never) return;
   const ImageConfigResolver* ic = b.facts.imageConfig();
   Composed composed = ic && !pod.server_version.empty() ? ic->server(pod.server_type, pod.server_version) : Composed{};
-  PullSite& s = ServerSite(b, pod, composed);
   auto named = pod.containers.find("cassandra");
+  PullSite& s = ServerSite(b, pod, composed);
+  if (s.field.empty() && named == pod.containers.end()) s.explicit_field = pod.server_field;
   s.levels = {{ContainerLevel(pod, "container cassandra"), named == pod.containers.end() ? "" : named->second.image}};
   s.levels.insert(s.levels.end(), pod.server_levels.begin(), pod.server_levels.end());
   s.levels.emplace_back(
@@ -159,6 +160,7 @@ void AddLogger(Builder& b, const CassandraPod& pod) {
     s = &b.add(pod.scope, "system-logger", pod.logger_image.image, pod.logger_image.field, pod.logger_image.field);
   } else {
     s = &b.add(pod.scope, "system-logger", composed);
+    s->explicit_field = pod.logger_field;
   }
   s->levels = {{ContainerLevel(pod, "container server-system-logger"),
                 named == pod.containers.end() ? "" : named->second.image}};
@@ -216,6 +218,8 @@ void CassandraDatacenterSites(Builder& b) {
   auto named = [&](const char* key) { return NamedImage{std::string(d.str(spec, key)), Field("spec", key)}; };
   pod.server_image = named("serverImage");
   pod.logger_image = named("systemLoggerImage");
+  pod.server_field = "spec.serverImage";
+  pod.logger_field = "spec.systemLoggerImage";
   pod.server_levels = {{"spec.serverImage", pod.server_image.image}};
   pod.logger_levels = {{"spec.systemLoggerImage", pod.logger_image.image}};
   pod.config_builder_image = named("configBuilderImage");

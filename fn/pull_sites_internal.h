@@ -61,6 +61,8 @@ struct CassandraPod {
   std::string server_type = "cassandra";
   std::string server_version;
   NamedImage server_image;              // spec.serverImage
+  std::string server_field;             // where an explicit server image goes
+  std::string logger_field;             // where an explicit logger image goes, or ""
   NamedImage logger_image;              // systemLoggerImage, or telemetry.vector.image
   NamedImage config_builder_image;      // spec.configBuilderImage
   bool client_annotation = false;       // cassandra.datastax.com/use-new-config-builder: "true"

@@ -108,6 +108,8 @@ PullSite& ReaperOrMedusaSite(Builder& b, const std::string& scope, const char* c
 void AddReaperOrMedusa(Builder& b, const std::string& scope, const char* component, NodeId obj,
                        const std::string& field) {
   PullSite& s = ReaperOrMedusaSite(b, scope, component, obj, field);
+  s.explicit_field = field;
+  s.explicit_structured = true;
   std::string why;
   const KoRelease* ko = Ko(b.facts, why);
   const ImageConfigResolver* ic = b.facts.imageConfig();
@@ -300,9 +302,11 @@ void DatacenterSites(Builder& b, NodeId spec, NodeId dc, size_t index, bool low_
   pod.server_version = l.pick("serverVersion").image;
   pod.in_k8ssandra_cluster = true;
   pod.server_image = l.pick("serverImage");
+  pod.server_field = Field(dc_path, "serverImage");
   pod.server_levels = l.both("serverImage");
   if (l.pick("telemetry.vector.enabled").image == "true") {
     pod.logger_image = l.pick("telemetry.vector.image");
+    pod.logger_field = Field(dc_path, "telemetry.vector.image");
     pod.logger_levels = l.both("telemetry.vector.image");
   }
   for (NodeId level : {cl, dc}) {

@@ -7,6 +7,7 @@
 #include "fn/additional_fields.h"
 #include "fn/audit.h"
 #include "fn/config.h"
+#include "fn/custom_sites.h"
 #include "fn/image_config.h"
 #include "fn/image_list.h"
 #include "fn/k8ssandra.h"
@@ -58,18 +59,34 @@ void RewriteItem(RunContext& run, const krm::Item& item, krm::Editor& ed, const 
   RewriteAdditionalFields(ctx);
 }
 
-// Every image the cluster will pull after the edits: one result for each
-// that still comes from outside the mirror, or cannot be known.
-std::optional<std::vector<InventoryEntry>> AuditOutput(const krm::ResourceList& rl, krm::Patch& patch,
-                                                       const Relocator& rules, const OperatorVersions& fallback,
-                                                       std::vector<krm::Result>& results) {
+// Every image the cluster will pull after the edits: custom images made
+// explicit where no field named them, then one result for each image that
+// still comes from outside the mirror, or cannot be known.
+std::optional<std::vector<InventoryEntry>> AuditOutput(const krm::ResourceList& rl, krm::Patch& patch, RunContext& run,
+                                                       krm::Editor& ed, const std::vector<krm::Item>& items,
+                                                       const OperatorVersions& fallback) {
   if (patch.conflicts()) return std::nullopt;  // the run reports it; there is no output to read
+  const Relocator& rules = run.rules();
+  std::vector<krm::Result>& results = run.results();
   try {
     OperatorVersions versions = rules.config().operator_versions;
     if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
     if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
-    std::vector<InventoryEntry> entries = AuditInventory(rl, &patch, versions, rules.config().additional_fields);
-    ReportEscapes(entries, rules, results);
+    const std::vector<FieldSpec>& additional = rules.config().additional_fields;
+    std::vector<InventoryEntry> entries = AuditInventory(rl, &patch, versions, additional);
+    std::vector<CustomMiss> misses = CustomMisses(entries, rules);
+    if (MakeExplicit(misses, items, run, ed) > 0) {
+      if (patch.conflicts()) return std::nullopt;
+      entries = AuditInventory(rl, &patch, versions, additional);
+      misses = CustomMisses(entries, rules);
+    }
+    ReportCustomMisses(misses, results);
+    SetUpstreams(entries, rules);
+    // With images alone there is no mirror to escape.
+    if (rules.config().registry || !rules.config().rules.empty())
+      ReportEscapes(entries, rules, results);
+    else
+      ReportUnknowns(entries, results);
     const std::string& list = rules.config().image_list;
     if (!list.empty()) WriteImageList(rl, patch, list, entries, results);
     return entries;
@@ -155,8 +172,8 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
       datacenters.push_back(item->kind + "/" + item->name);
     RewriteItem(run, *item, ed, known, change);
   }
+  std::optional<std::vector<InventoryEntry>> entries = AuditOutput(rl, patch, run, ed, resources, fallback);
   ReportUnusedImages(rules, fc, results);
-  std::optional<std::vector<InventoryEntry>> entries = AuditOutput(rl, patch, rules, fallback, results);
   if (entries) datacenters = ImageConfigRollouts(*entries);
   if (cfg->strict) MakeStrict(results);
   AdviseRestart(change, datacenters, results);

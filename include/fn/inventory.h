@@ -16,6 +16,10 @@ namespace fn {
 struct InventoryEntry {
   PullSite source;  // the site as the input has it
   PullSite target;  // the same site after the edits (== source without a config)
+  // What to copy onto the mirror when an images entry changed the image:
+  // the source with the entry applied, not relocated ("": source.image).
+  std::string upstream;
+  const std::string& copyFrom() const { return upstream.empty() ? source.image : upstream; }
 };
 
 // Pairs each site of `before` with the site of `after` that has the same

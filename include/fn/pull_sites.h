@@ -32,6 +32,11 @@ struct PullSite {
   std::vector<std::pair<std::string, std::string>> levels;
   krm::ResourceRef ref;  // the resource, for results
   std::string field;     // the field path in that resource ("" for an implicit image)
+  // For an implicit image: the field upstream reads first, where writing an
+  // image makes it explicit ("" when there is none), and whether that field
+  // is a structured image {registry, repository, name, tag}.
+  std::string explicit_field;
+  bool explicit_structured = false;
   // Pairs a site of the input with the same site of the output.
   std::string key() const { return resource + "#" + component; }
 };
