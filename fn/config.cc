@@ -451,7 +451,7 @@ std::string ParseFrom(const std::string& text, Rule& out) {
 
 std::string ParseExclusion(const std::string& text, Exclusion& out) {
   out.written = text;
-  out.pattern = text;
+  out.pattern = NormalizedPattern(text);
   if (text.find_first_of("*?") != std::string::npos) return "";
   ParsedRef parsed = ParseImageRef(text);
   if (!parsed.ok) return "'" + text + "' is neither an image name nor a pattern (" + parsed.error + ")";

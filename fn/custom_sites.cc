@@ -28,6 +28,20 @@ std::vector<Segment> Segments(const std::string& path) {
   return out;
 }
 
+// The node at `path` below `node`, or kNoNode when a part is missing.
+krm::NodeId FindAt(const krm::Document& d, krm::NodeId node, const std::string& path) {
+  for (const Segment& seg : Segments(path)) {
+    node = d.get(node, seg.key);
+    if (node == krm::kNoNode || d.isNull(node)) return krm::kNoNode;
+    if (seg.index >= 0) {
+      std::vector<krm::NodeId> items = d.items(node);
+      if (static_cast<size_t>(seg.index) >= items.size()) return krm::kNoNode;
+      node = items[static_cast<size_t>(seg.index)];
+    }
+  }
+  return node;
+}
+
 // Sets the value at `path` below `node`: an existing scalar is replaced, an
 // existing structured image gets every field, missing maps are created.
 bool SetAt(krm::Editor& ed, krm::NodeId node, const std::string& path, const krm::Value& value) {
@@ -105,7 +119,10 @@ size_t MakeExplicit(const std::vector<CustomMiss>& misses, const std::vector<krm
     ParsedRef want = ParseImageRef(m.want);
     krm::Value value = krm::Value::String(m.want);
     if (s.explicit_structured) {
-      if (!want.ref.digest.empty()) continue;  // named as a miss: no digest field
+      // No digest field; a map written in part was completed or relocated
+      // by its own rewriter, and another edit of it would collide: both
+      // are named as misses.
+      if (!want.ref.digest.empty() || FindAt(ed.doc(), item->node, s.explicit_field) != krm::kNoNode) continue;
       ImageName n = FromRef(want.ref);
       value = krm::Value::Map({{"registry", krm::Value::String(n.registry.empty() ? want.ref.registry : n.registry)},
                                {"repository", krm::Value::String(n.repository)},
@@ -138,12 +155,21 @@ void SetUpstreams(std::vector<InventoryEntry>& entries, const Relocator& rules) 
   }
 }
 
-void ReportCustomMisses(const std::vector<CustomMiss>& misses, std::vector<krm::Result>& results) {
+void ReportCustomMisses(const std::vector<CustomMiss>& misses, const std::vector<krm::Item>& items,
+                        const krm::Document& doc, std::vector<krm::Result>& results) {
   for (const CustomMiss& m : misses) {
     const PullSite& s = m.entry->source;
-    std::string why = s.explicit_field.empty() ? "no field of the input decides it, so it cannot be set here"
-                      : s.explicit_structured  ? s.explicit_field + " is a structured image without a digest field"
-                                               : s.explicit_field + " could not be written";
+    const krm::Item* item = Find(items, s.ref);
+    bool present = item && !s.explicit_field.empty() && FindAt(doc, item->node, s.explicit_field) != krm::kNoNode;
+    std::string why;
+    if (s.explicit_field.empty())
+      why = "no field of the input decides it, so it cannot be set here";
+    else if (s.explicit_structured && !ParseImageRef(m.want).ref.digest.empty())
+      why = s.explicit_field + " is a structured image, which has no digest field: pin the tag instead";
+    else if (s.explicit_structured && present)
+      why = s.explicit_field + " is written in part: write registry, repository, name and tag there";
+    else
+      why = s.explicit_field + " could not be written";
     results.push_back(About(krm::Result::Warning("images entry " + m.custom->text() + " does not reach " + s.component +
                                                  " in " + s.resource + ": it pulls " + m.entry->target.image +
                                                  " (from " + s.origin + "), not " + m.want + ": " + why),

@@ -18,17 +18,17 @@ std::string ParseImageOverride(const std::string& name, const std::string& new_n
   out.new_name = new_name;
   out.new_tag = new_tag;
   out.digest = digest;
-  if (name.empty()) return "each images entry needs a name";
+  if (name.empty()) return "an entry needs a name (the image it changes)";
   if (new_name.empty() && new_tag.empty() && digest.empty())
-    return "images entry '" + name + "' needs one of newName, newTag or digest";
+    return "'" + name + "' needs one of newName, newTag or digest";
   if (name.find_first_of("*?") != std::string::npos) {
-    out.pattern = name;
+    out.pattern = NormalizedPattern(name);
   } else {
     ParsedRef p = ParseImageRef(name);
     if (!p.ok) return "name '" + name + "' is neither an image name nor a pattern (" + p.error + ")";
     if (!p.ref.suffix().empty())
-      return "name '" + name + "' has a tag or digest, but images entries match names (every tag): write " +
-             p.ref.name() + ", and set newTag or digest";
+      return "name '" + name + "' has a tag or digest, but entries match names (every tag): write " + p.ref.name() +
+             ", and set newTag or digest";
     out.pattern = p.ref.name();
   }
   if (!new_name.empty()) {
@@ -53,7 +53,7 @@ std::string ParseImageOverride(const std::string& name, const std::string& new_n
 std::string ParseImageOverrideEntry(const std::string& entry, ImageOverride& out) {
   size_t eq = entry.find('=');
   if (eq == std::string::npos)
-    return "images entries are written NAME=NEWNAME:TAG@DIGEST (each part optional), e.g. "
+    return "entries are written NAME=NEWNAME:TAG@DIGEST (each part optional), e.g. "
            "k8ssandra/medusa=corp/medusa:0.30.1, busybox=:1.36.1 or busybox=@sha256:...; got '" +
            entry + "'";
   std::string name = entry.substr(0, eq);
@@ -69,9 +69,9 @@ std::string ParseImageOverrideEntry(const std::string& entry, ImageOverride& out
   if (colon != std::string::npos && rest.find('/', colon) == std::string::npos) {
     tag = rest.substr(colon + 1);
     rest = rest.substr(0, colon);
-    if (tag.empty()) return "images entry '" + entry + "' has an empty tag after ':'";
+    if (tag.empty()) return "'" + entry + "' has an empty tag after ':'";
   }
-  if (at != std::string::npos && digest.empty()) return "images entry '" + entry + "' has an empty digest after '@'";
+  if (at != std::string::npos && digest.empty()) return "'" + entry + "' has an empty digest after '@'";
   return ParseImageOverride(name, rest, tag, digest, out);
 }
 

@@ -170,6 +170,15 @@ std::string NormalizedPath(std::string_view registry, const std::string& path, b
   return library ? std::string(names::kLibrary) + "/" + path : path;
 }
 
+std::string NormalizedPattern(const std::string& pattern) {
+  size_t slash = pattern.find('/');
+  std::string first = pattern.substr(0, slash);
+  if (first.empty() || first.find_first_of("*?") != std::string::npos) return pattern;
+  if (slash == std::string::npos) return std::string(names::kDockerHub) + "/" + names::kLibrary + "/" + pattern;
+  if (LooksLikeRegistry(first)) return CanonicalRegistry(first) + pattern.substr(slash);
+  return std::string(names::kDockerHub) + "/" + pattern;
+}
+
 std::string LastComponent(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
 std::string ImageRef::writtenPath() const {

@@ -188,6 +188,11 @@ void AddStargate(Builder& b, const std::string& scope, const StargateChain& chai
   PullSite& s = b.add(scope, "stargate", ApplyDefaults(b, in, def, origin), origin, "");
   s.advice = kRegistryAdvice;
   s.default_registry = true;
+  // The innermost template is read first.
+  if (!chain.templates.empty()) {
+    s.explicit_field = Field(chain.templates.back().second, "containerImage");
+    s.explicit_structured = true;
+  }
   levels.emplace_back("default of " + Provenance(*ko) + " (registry: DEFAULT_REGISTRY, else docker.io)",
                       def.ToString());
   s.levels = levels;

@@ -80,7 +80,7 @@ std::optional<std::vector<InventoryEntry>> AuditOutput(const krm::ResourceList& 
       entries = AuditInventory(rl, &patch, versions, additional);
       misses = CustomMisses(entries, rules);
     }
-    ReportCustomMisses(misses, results);
+    ReportCustomMisses(misses, items, rl.doc(), results);
     SetUpstreams(entries, rules);
     // With images alone there is no mirror to escape.
     if (rules.config().registry || !rules.config().rules.empty())

@@ -107,11 +107,16 @@ const ImageOverride* Relocator::customFor(const ImageRef& source, bool& at_desti
   for (const ImageOverride& o : all) {
     if (IsGlob(o.pattern) && Matches(o, name)) return &o;
   }
+  // At an entry's destination: an entry that renames only counts as met
+  // there (another image may have that name, as kustomize's tests have
+  // apache:1.2.3 beside nginx -> apache); one that sets only a tag or digest
+  // applies to the same name moved to the mirror.
   for (size_t i = 0; i < all.size(); ++i) {
-    if (GlobMatch(destinations_[i], name)) {
-      at_destination = true;
-      return &all[i];
-    }
+    if (!GlobMatch(destinations_[i], name)) continue;
+    used_[i] = true;
+    if (all[i].renamed) continue;
+    at_destination = true;
+    return &all[i];
   }
   return nullptr;
 }

@@ -114,6 +114,13 @@ void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& 
   }
   ImageName src = Written(d, node);
   bool filled = false;
+  // An images entry with a newTag completes a name without a tag.
+  if (!src.name.empty() && src.tag.empty()) {
+    ParsedRef ref = ToRef(src);
+    bool at_destination = false;
+    const ImageOverride* custom = ref.ok ? ctx.rules().customFor(ref.ref, at_destination) : nullptr;
+    if (custom && !custom->new_tag.empty()) src.tag = custom->new_tag;
+  }
   if (src.name.empty() || src.tag.empty()) {
     auto it = component.empty() ? known.end() : known.find(component);
     if (it == known.end()) return Incomplete(ctx, node, path, component, src);

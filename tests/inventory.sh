@@ -28,6 +28,13 @@ for dir in "$ROOT"/testdata/inventory-*/; do
     [ "${UPDATE:-}" = 1 ] && cp "$T/$name.explain" "$exp/explain.txt"
     check "$name explain.txt" "cmp -s '$exp/explain.txt' '$T/$name.explain'"
   fi
+  # `pinned`: every target is under its first line's prefix and pinned to a
+  # digest, except the targets its other lines match (grep -E patterns).
+  if [ -f "$dir/pinned" ]; then
+    prefix=$(head -1 "$dir/pinned"); except=$(tail -n +2 "$dir/pinned" | paste -sd'|')
+    check "$name every target on $prefix" "! cut -f2 '$exp/images.tsv' | grep -v '^$prefix' | grep -q ."
+    check "$name every target pinned to a digest" "! cut -f2 '$exp/images.tsv' | grep -v '@sha256:' | grep -vE '${except:-^$}' | grep -q ."
+  fi
   # The second run, on the relocated output.
   config=""; files=(); rest=()
   for ((i = 0; i < ${#args[@]}; i++)); do

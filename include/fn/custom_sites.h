@@ -40,7 +40,9 @@ size_t MakeExplicit(const std::vector<CustomMiss>& misses, const std::vector<krm
 void SetUpstreams(std::vector<InventoryEntry>& entries, const Relocator& rules);
 
 // One warning per miss: which entry, which site, and where its image comes from.
-void ReportCustomMisses(const std::vector<CustomMiss>& misses, std::vector<krm::Result>& results);
+// `items` and `doc`: the input, to tell a field written in part.
+void ReportCustomMisses(const std::vector<CustomMiss>& misses, const std::vector<krm::Item>& items,
+                        const krm::Document& doc, std::vector<krm::Result>& results);
 
 }  // namespace fn
 

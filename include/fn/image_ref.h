@@ -61,6 +61,11 @@ bool IsDockerHub(std::string_view registry);
 // `path` under the canonical `registry`, with library/ added where Docker Hub
 // adds it; `added` (optional) tells whether it was.
 std::string NormalizedPath(std::string_view registry, const std::string& path, bool* added = nullptr);
+// A name pattern ('*', '?') normalized as a name would be: "datastax/*" is
+// docker.io/datastax/*, "nginx*" docker.io/library/nginx*, an alias host is
+// folded; a pattern that starts with a wildcard, or whose first component
+// has one, is returned as written.
+std::string NormalizedPattern(const std::string& pattern);
 // The last component of a repository path ("k8ssandra/medusa" -> "medusa").
 std::string LastComponent(const std::string& path);
 

@@ -73,10 +73,11 @@ class Relocator {
   //   registry (as a path component: lower case, ':' and brackets become
   //   '-', so 127.0.0.1:8000 is 127.0.0.1-8000) + path.
   // - An images entry (config `images`) applies first: it matches the
-  //   normalized source name, or an image already at the entry's
-  //   destination (which then gets the entry's tag and digest, so a second
-  //   run, or a changed tag in a re-rendered package, converges). `custom`
-  //   says how much of it applies; for a prefix none does.
+  //   normalized source name (an exact name before a glob). An entry with
+  //   no newName also applies to its name already moved to the mirror (so
+  //   a changed tag in a re-rendered package applies); one with a newName
+  //   only counts as met by an image at its destination. `custom` says how
+  //   much of it applies; for a prefix none does.
   Decision decide(const ImageRef& source, Custom custom = Custom::Apply) const;
 
   // The decision for every image under `registry`/`prefix` (prefix may be
