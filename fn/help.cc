@@ -45,7 +45,7 @@ functionConfig: a v1 ConfigMap (data holds strings) or
   spec: (the same fields)
 
   registry      target for every image no rule matches: host[:port][/path]
-                (optional when rules are given)
+                (optional when rules or images are given)
   rules         source prefix -> target; the longest matching `from` wins.
                 typed: [{from: docker.io, to: reg.example:5000/hub}, ...]
                 ConfigMap: "docker.io=reg.example:5000/hub,cr.k8ssandra.io=reg.example:5000/k8s"
@@ -76,6 +76,15 @@ functionConfig: a v1 ConfigMap (data holds strings) or
   imageList     a ConfigMap name: adds (or updates in place) a local-config
                 ConfigMap holding images.tsv and skopeo-sync.yaml, every image
                 to copy into the mirror (ResourceList mode only)
+  images        custom images, kustomize images: style, applied before the
+                relocation wherever the image is pulled (name matched
+                normalized, or a glob; one of newName, newTag, digest):
+                typed: [{name: k8ssandra/medusa, newName: corp/medusa,
+                         newTag: 0.30.1, digest: sha256:...}]
+                ConfigMap: "k8ssandra/medusa=corp/medusa:0.30.1,busybox=:1.36.1,
+                            x=@sha256:..."
+                a newName with a registry host is final (not relocated);
+                an entry that matches no image is a warning
   additionalImageFields
                 string image fields of other kinds, kustomize fieldSpec style:
                 typed: [{group, version, kind, path: spec/list[]/image}]
@@ -92,6 +101,7 @@ The images command prints the inventory (stdout) and its findings (stderr):
   tsv              SOURCE<TAB>TARGET, one line per distinct pair, sorted;
                    --verbose: one line per pull site, plus component, resource, origin
   json             [{source, target, component, resource, origin}], one per pull site
+                   (plus unknown, fixed, copyFrom where they apply)
   skopeo           a `skopeo sync --src yaml` file: registry -> images -> tags/digests
   crane            one `crane copy SOURCE TARGET` line per pair that moves
 Without --config the target is the source. A ResourceList on stdin works too.

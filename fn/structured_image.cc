@@ -77,6 +77,52 @@ void Write(const ItemContext& ctx, NodeId node, const std::string& path, const I
   ctx.changed(path, dec.describe(before, out.ToString()), before, out.ToString());
 }
 
+// The fields an object leaves out, filled: the tag from an images entry
+// with a newTag, the rest field by field from the image config, as the
+// operator merges (what the object sets wins). False when the image stays
+// incomplete (Incomplete reported it) or the config does not complete it.
+bool Complete(const ItemContext& ctx, NodeId node, const std::string& path, const std::string& component,
+              const KnownImages& known, ImageName& src) {
+  const krm::Document& d = ctx.doc();
+  if (!src.name.empty() && src.tag.empty()) {
+    ParsedRef ref = ToRef(src);
+    bool at_destination = false;
+    const ImageOverride* custom = ref.ok ? ctx.rules().customFor(ref.ref, at_destination) : nullptr;
+    if (custom && !custom->new_tag.empty()) src.tag = custom->new_tag;
+  }
+  if (!src.name.empty() && !src.tag.empty()) return true;
+  auto it = component.empty() ? known.end() : known.find(component);
+  if (it == known.end()) {
+    Incomplete(ctx, node, path, component, src);
+    return false;
+  }
+  const ImageName& c = it->second.image;
+  if (src.registry.empty()) src.registry = c.registry;
+  if (d.keyOf(node, "repository") == krm::kNoNode) src.repository = c.repository;
+  if (src.name.empty()) src.name = c.name;
+  if (src.tag.empty()) src.tag = c.tag;
+  if (src.name.empty() || src.tag.empty()) return false;
+  ctx.report(
+      Severity::Info, path,
+      "completed from " + it->second.where + " so the CRD default tag: latest does not apply: " + src.ToString());
+  return true;
+}
+
+// The fields a structured image does not have, named.
+void NameStrayFields(const ItemContext& ctx, NodeId node, const std::string& path) {
+  const krm::Document& d = ctx.doc();
+  if (d.keyOf(node, "digest") != krm::kNoNode) {
+    ctx.report(Severity::Warning, Field(path, "digest"),
+               "k8ssandra-operator's structured images have no digest field, so the API server drops it and the pin is "
+               "lost: pin the tag instead, or use a string image field where the resource has one");
+  }
+  if (d.keyOf(node, "image") != krm::kNoNode) {
+    ctx.report(Severity::Warning, Field(path, "image"),
+               "a structured image has no 'image' field (only registry, repository, name, tag, pullPolicy, "
+               "pullSecretRef); the API server drops it, so it was left unchanged: split it into those fields");
+  }
+}
+
 }  // namespace
 
 void WriteStructured(const ItemContext& ctx, NodeId node, const ImageName& out) {
@@ -102,40 +148,9 @@ void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& 
     return;
   }
   if (!d.isMap(node)) return;
-  if (d.keyOf(node, "digest") != krm::kNoNode) {
-    ctx.report(Severity::Warning, Field(path, "digest"),
-               "k8ssandra-operator's structured images have no digest field, so the API server drops it and the pin is "
-               "lost: pin the tag instead, or use a string image field where the resource has one");
-  }
-  if (d.keyOf(node, "image") != krm::kNoNode) {
-    ctx.report(Severity::Warning, Field(path, "image"),
-               "a structured image has no 'image' field (only registry, repository, name, tag, pullPolicy, "
-               "pullSecretRef); the API server drops it, so it was left unchanged: split it into those fields");
-  }
+  NameStrayFields(ctx, node, path);
   ImageName src = Written(d, node);
-  bool filled = false;
-  // An images entry with a newTag completes a name without a tag.
-  if (!src.name.empty() && src.tag.empty()) {
-    ParsedRef ref = ToRef(src);
-    bool at_destination = false;
-    const ImageOverride* custom = ref.ok ? ctx.rules().customFor(ref.ref, at_destination) : nullptr;
-    if (custom && !custom->new_tag.empty()) src.tag = custom->new_tag;
-  }
-  if (src.name.empty() || src.tag.empty()) {
-    auto it = component.empty() ? known.end() : known.find(component);
-    if (it == known.end()) return Incomplete(ctx, node, path, component, src);
-    // Field by field, as the operator merges: what the object sets wins.
-    const ImageName& c = it->second.image;
-    if (src.registry.empty()) src.registry = c.registry;
-    if (d.keyOf(node, "repository") == krm::kNoNode) src.repository = c.repository;
-    if (src.name.empty()) src.name = c.name;
-    if (src.tag.empty()) src.tag = c.tag;
-    filled = !src.name.empty() && !src.tag.empty();
-    if (!filled) return;
-    ctx.report(
-        Severity::Info, path,
-        "completed from " + it->second.where + " so the CRD default tag: latest does not apply: " + src.ToString());
-  }
+  if (!Complete(ctx, node, path, component, known, src)) return;
   ImageName out;
   Decision dec = ctx.rules().relocate(src, out);
   if (dec.outcome == Outcome::Invalid) return ctx.report(Severity::Warning, path, "not relocated: " + dec.reason);
