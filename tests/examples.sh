@@ -26,8 +26,8 @@ readme_shows() {  # readme_shows EXAMPLE COMMAND
   check "$1: README shows '$2'" "grep -qF -- '$2' '$EX/$1/README.md'"
 }
 
-# kpt fn eval examples: air-gapped and mirror-per-registry.
-for ex in air-gapped:mirror.yaml mirror-per-registry:mirrors.yaml; do
+# kpt fn eval examples: air-gapped, mirror-per-registry and custom-images.
+for ex in air-gapped:mirror.yaml mirror-per-registry:mirrors.yaml custom-images:custom.yaml; do
   name=${ex%%:*}; cfg=${ex#*:}
   cmd="kpt fn eval . --exec k8ssandra-images --fn-config $cfg"
   readme_shows "$name" "$cmd"
@@ -47,6 +47,10 @@ check "air-gapped: no image left on Docker Hub" \
   "! grep -E '(image|serverImage): *\"?(docker.io/)?(k8ssandra|thelastpickle|stargateio|fluent)/' '$T/air-gapped.run/'*.yaml"
 check "mirror-per-registry: ghcr.io images flattened into their own project" \
   "grep -q 'configBuilderImage: \"\\?harbor.corp.example/ghcr/config-builder:v1.0.0' '$T/mirror-per-registry.run/datacenter.yaml'"
+check "custom-images: the server image made explicit" \
+  "grep -q 'serverImage: registry.corp.example:5000/corp/cassandra-custom:4.1.8-corp.3' '$T/custom-images.run/cluster.yaml'"
+check "custom-images: Medusa pinned in the image config" \
+  "grep -q 'digest: \"sha256:823e2914' '$T/custom-images.run/image-config.yaml'"
 
 # kpt fn render: the Kptfile pipeline.
 name=kpt-pipeline
