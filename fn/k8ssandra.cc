@@ -124,6 +124,16 @@ class Walker {
     // when no podTemplateSpec was written.
     const Config& cfg = ctx_.config();
     if (mirrored || cfg.pull_secret.empty() || !d_.isMap(spec) || ctx_.run().changes() == changes_at_start_) return;
+    // Every CassandraDatacenter CRD (cass-operator v1.8.0 on) requires
+    // containers in podTemplateSpec.spec: an empty list goes with a new one.
+    if (d_.get(pod, "containers") == krm::kNoNode && d_.get(pod, "imagePullSecrets") == krm::kNoNode) {
+      krm::Value ref = krm::Value::Map({{"name", krm::Value::String(cfg.pull_secret)}});
+      if (ctx_.editor().setPaths(spec, {{{"podTemplateSpec", "spec", "containers"}, krm::Value::List({})},
+                                        {{"podTemplateSpec", "spec", "imagePullSecrets"}, krm::Value::List({ref})}}))
+        ctx_.report(Severity::Info, "spec.podTemplateSpec.spec.imagePullSecrets",
+                    "added pull secret " + cfg.pull_secret + " (with containers: [], which the CRD requires there)");
+      return;
+    }
     if (EnsureSecret(ctx_.editor(), spec, {"podTemplateSpec", "spec", "imagePullSecrets"}, SecretList::Refs,
                      cfg.pull_secret))
       ctx_.report(Severity::Info, "spec.podTemplateSpec.spec.imagePullSecrets", "added pull secret " + cfg.pull_secret);

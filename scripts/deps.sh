@@ -9,8 +9,10 @@ have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok ins
 # clang-tidy and clang-format check the house rules (tests/code_health.sh);
 # clang and its runtime libraries (libFuzzer, the sanitizers) build the
 # sanitizer job and the fuzz targets.
+# python3-jsonschema and python3-yaml check every changed object against its
+# CRD's OpenAPI schema (tests/crd_schema.py).
 for p in g++ cmake make libyaml-cpp-dev rapidjson-dev doctest-dev diffutils time podman runc mmdebstrap \
-         clang-tidy clang-format clang libclang-rt-dev skopeo; do
+         clang-tidy clang-format clang libclang-rt-dev skopeo python3-jsonschema python3-yaml; do
   have "$p" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
