@@ -17,7 +17,30 @@ void RelocateRegistryField(const ItemContext& ctx, NodeId node, const std::strin
   std::string cur(ctx.doc().value(node));
   std::optional<std::string> next = ctx.rules().relocateRegistry(cur);
   if (!next || *next == cur) return;
-  if (ctx.editor().setScalar(node, *next)) ctx.changed(path, "relocated registry " + cur + " to " + *next, cur, *next);
+  if (ctx.editor().setScalar(node, *next)) {
+    ctx.changed(path, "relocated registry " + cur + " to " + *next, cur, *next);
+  } else {
+    ctx.report(Severity::Warning, path,
+               "not relocated: the value spans several lines or its extent is unclear; write it on one line", cur,
+               *next);
+  }
+}
+
+void Flush(const ItemContext& ctx, NodeId root, Staged& staged) {
+  if (staged.edits.empty()) return;
+  if (!ctx.editor().setPaths(root, staged.edits)) {
+    std::string fields;
+    for (const auto& [keys, value] : staged.edits) {
+      std::string f;
+      for (const auto& k : keys) f += (f.empty() ? "" : ".") + k;
+      fields += (fields.empty() ? "" : ", ") + f;
+    }
+    ctx.report(Severity::Warning, "",
+               "not changed: " + fields +
+                   " could not be written (a parent is not a map, or a value spans several lines); none of them was");
+    return;
+  }
+  for (const auto& n : staged.notes) ctx.changed(n.path, n.message, n.current, n.proposed);
 }
 
 std::optional<Target> OverrideTarget(const ItemContext& ctx, const char* knob, bool mode_ok) {

@@ -18,6 +18,24 @@ namespace image_config {
 // are written once (krm::Editor::setPaths).
 using Edits = std::vector<std::pair<std::vector<std::string>, krm::Value>>;
 
+// Those edits and the info results they earn, reported only once written.
+struct Staged {
+  struct Note {
+    std::string path, message;
+    std::optional<std::string> current, proposed;
+  };
+  Edits edits;
+  std::vector<Note> notes;
+  void set(std::vector<std::string> keys, krm::Value value) { edits.emplace_back(std::move(keys), std::move(value)); }
+  void note(std::string path, std::string message, std::optional<std::string> current,
+            std::optional<std::string> proposed) {
+    notes.push_back({std::move(path), std::move(message), std::move(current), std::move(proposed)});
+  }
+};
+// Writes the staged edits below `root` and reports their notes; when any
+// cannot be written, none is, and one warning names the fields.
+void Flush(const ItemContext& ctx, krm::NodeId root, Staged& staged);
+
 // Relocates a registry-valued field (imageRegistry, overrides.registry) the
 // way the rules move the images under it.
 void RelocateRegistryField(const ItemContext& ctx, krm::NodeId node, const std::string& path);

@@ -24,13 +24,13 @@ NodeId RegistryOf(const Document& d, NodeId root, const std::string& component) 
   return krm::kNoNode;
 }
 
-void PullSettings(const ItemContext& ctx, NodeId root, Edits& edits) {
+void PullSettings(const ItemContext& ctx, NodeId root, Staged& staged) {
   const Config& cfg = ctx.config();
   const Document& d = ctx.doc();
   if (!cfg.pull_secret.empty() && d.str(d.get(root, "imagePullSecret"), "name") != cfg.pull_secret)
-    edits.push_back({{"imagePullSecret", "name"}, Value::String(cfg.pull_secret)});
+    staged.set({"imagePullSecret", "name"}, Value::String(cfg.pull_secret));
   if (!cfg.pull_policy.empty() && d.str(root, "imagePullPolicy") != cfg.pull_policy)
-    edits.push_back({{"imagePullPolicy"}, Value::String(cfg.pull_policy)});
+    staged.set({"imagePullPolicy"}, Value::String(cfg.pull_policy));
 }
 
 // imageConfig: override: every registry setting becomes the one target.
@@ -38,20 +38,25 @@ void Override(const ItemContext& ctx, NodeId root) {
   std::optional<Target> sole = OverrideTarget(ctx, "v1beta1 imageRegistry", ctx.config().mode == PathMode::Keep);
   if (!sole) return;
   const Document& d = ctx.doc();
-  Edits edits;
+  Staged staged;
   std::string want = sole->text();
   if (d.str(root, "imageRegistry") != want) {
-    edits.push_back({{"imageRegistry"}, Value::String(want)});
-    ctx.changed("imageRegistry", "set imageRegistry to " + want, std::nullopt, want);
+    staged.set({"imageRegistry"}, Value::String(want));
+    staged.note("imageRegistry", "set imageRegistry to " + want, std::nullopt, want);
   }
   for (auto& [k, v] : d.pairs(d.get(root, "defaults"))) {
     NodeId own = d.get(v, "imageRegistry");
-    if (d.isScalar(own) && d.value(own) != want && ctx.editor().setScalar(own, want))
-      ctx.changed("defaults." + std::string(d.value(k)) + ".imageRegistry", "set imageRegistry to " + want,
-                  std::string(d.value(own)), want);
+    if (!d.isScalar(own) || d.value(own) == want) continue;
+    std::string path = "defaults." + std::string(d.value(k)) + ".imageRegistry";
+    if (ctx.editor().setScalar(own, want))
+      ctx.changed(path, "set imageRegistry to " + want, std::string(d.value(own)), want);
+    else
+      ctx.report(krm::Severity::Warning, path,
+                 "not relocated: the value spans several lines or its extent is unclear; write it on one line",
+                 std::string(d.value(own)), want);
   }
-  PullSettings(ctx, root, edits);
-  ctx.editor().setPaths(root, edits);
+  PullSettings(ctx, root, staged);
+  Flush(ctx, root, staged);
 }
 
 // An image string composed under an imageRegistry, cut to its last path
@@ -123,7 +128,7 @@ void Image(const ItemContext& ctx, NodeId root, NodeId node, const std::string& 
 
 // Without defaults.<x>.repository the operator uses a built-in Docker Hub
 // repository for server images: write the relocated one.
-void Builtins(const ItemContext& ctx, NodeId root, Edits& edits) {
+void Builtins(const ItemContext& ctx, NodeId root, Staged& staged) {
   const Document& d = ctx.doc();
   NodeId defaults = d.get(root, "defaults");
   const std::pair<const char*, const char*> builtins[] = {{"cassandra", names::kBuiltinCassandraRepository},
@@ -137,8 +142,8 @@ void Builtins(const ItemContext& ctx, NodeId root, Edits& edits) {
     } else if (!ctx.rules().relocate(repo, next, Custom::NameOnly).changed()) {
       continue;
     }
-    edits.push_back({{"defaults", comp, "repository"}, Value::String(next)});
-    ctx.changed(std::string("defaults.") + comp + ".repository",
+    staged.set({"defaults", comp, "repository"}, Value::String(next));
+    staged.note(std::string("defaults.") + comp + ".repository",
                 std::string("added ") + next + " in place of the built-in " + repo, std::nullopt, next);
   }
 }
@@ -160,13 +165,13 @@ void RewriteV1beta1(const ItemContext& ctx, NodeId root) {
     std::string comp(d.value(k));
     Image(ctx, root, d.get(v, "repository"), comp, "defaults." + comp + ".repository", Custom::NameOnly);
   }
-  Edits edits;
-  Builtins(ctx, root, edits);
+  Staged staged;
+  Builtins(ctx, root, staged);
   RelocateRegistryField(ctx, d.get(root, "imageRegistry"), "imageRegistry");
   for (auto& [k, v] : d.pairs(defaults))
     RelocateRegistryField(ctx, d.get(v, "imageRegistry"), "defaults." + std::string(d.value(k)) + ".imageRegistry");
-  PullSettings(ctx, root, edits);
-  ctx.editor().setPaths(root, edits);
+  PullSettings(ctx, root, staged);
+  Flush(ctx, root, staged);
 }
 
 }  // namespace image_config

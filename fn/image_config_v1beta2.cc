@@ -16,18 +16,19 @@ using krm::Value;
 
 namespace {
 
-void PullSettings(const ItemContext& ctx, NodeId root, Edits& edits) {
+void PullSettings(const ItemContext& ctx, NodeId root, Staged& staged) {
   const Config& cfg = ctx.config();
   const Document& d = ctx.doc();
   NodeId defaults = d.get(root, "defaults");
   if (!cfg.pull_secret.empty()) {
     NodeId secrets = d.get(defaults, "pullSecrets");
     SecretAddition add = AddSecret(d, secrets, SecretList::Names, cfg.pull_secret);
-    if (add.action == SecretAddition::Action::Append) ctx.editor().append(secrets, add.value);
-    if (add.action == SecretAddition::Action::Write) edits.push_back({{"defaults", "pullSecrets"}, add.value});
+    if (add.action == SecretAddition::Action::Append && !ctx.editor().append(secrets, add.value))
+      ctx.report(Severity::Warning, "defaults.pullSecrets", "pull secret " + cfg.pull_secret + " could not be added");
+    if (add.action == SecretAddition::Action::Write) staged.set({"defaults", "pullSecrets"}, add.value);
   }
   if (!cfg.pull_policy.empty() && d.str(defaults, "pullPolicy") != cfg.pull_policy)
-    edits.push_back({{"defaults", "pullPolicy"}, Value::String(cfg.pull_policy)});
+    staged.set({"defaults", "pullPolicy"}, Value::String(cfg.pull_policy));
 }
 
 // imageConfig: override: overrides.registry (and, to flatten,
@@ -37,21 +38,21 @@ void Override(const ItemContext& ctx, NodeId root) {
   std::optional<Target> sole = OverrideTarget(ctx, "v1beta2 overrides", cfg.mode != PathMode::Nest);
   if (!sole) return;
   const Document& d = ctx.doc();
-  Edits edits;
+  Staged staged;
   NodeId overrides = d.get(root, "overrides");
   std::string reg = cfg.mode == PathMode::Flatten ? sole->registry : sole->text();
   if (d.str(overrides, "registry") != reg) {
-    edits.push_back({{"overrides", "registry"}, Value::String(reg)});
-    ctx.changed("overrides.registry", "set overrides.registry to " + reg, std::nullopt, reg);
+    staged.set({"overrides", "registry"}, Value::String(reg));
+    staged.note("overrides.registry", "set overrides.registry to " + reg, std::nullopt, reg);
   }
   if (cfg.mode == PathMode::Flatten &&
       (d.str(overrides, "repository") != sole->prefix || d.keyOf(overrides, "repository") == krm::kNoNode)) {
-    edits.push_back({{"overrides", "repository"}, Value::String(sole->prefix)});
-    ctx.changed("overrides.repository", "set overrides.repository to '" + sole->prefix + "'", std::nullopt,
+    staged.set({"overrides", "repository"}, Value::String(sole->prefix));
+    staged.note("overrides.repository", "set overrides.repository to '" + sole->prefix + "'", std::nullopt,
                 sole->prefix);
   }
-  PullSettings(ctx, root, edits);
-  ctx.editor().setPaths(root, edits);
+  PullSettings(ctx, root, staged);
+  Flush(ctx, root, staged);
 }
 
 // One entry of images or types; its registry and repository default to
@@ -78,9 +79,15 @@ void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const Imag
   if (!type && !out.digest.empty() && out.tag.empty()) out.tag = src.tag;
   if (type) out.tag = out.digest = src.tag = src.digest = "";
   if (out.ToString() == src.ToString()) return;
-  WriteStructured(ctx, e, out);
-  if (!type && out.tag != src.tag) ctx.editor().setKey(e, "tag", Value::String(out.tag));
-  if (!type && out.digest != src.digest) ctx.editor().setKey(e, "digest", Value::String(out.digest));
+  krm::EditGroup group(ctx.editor());
+  group.step(WriteStructured(ctx, e, out));
+  if (!type && out.tag != src.tag) group.step(ctx.editor().setKey(e, "tag", Value::String(out.tag)));
+  if (!type && out.digest != src.digest) group.step(ctx.editor().setKey(e, "digest", Value::String(out.digest)));
+  if (!group.commit())
+    return ctx.report(Severity::Warning, path,
+                      "not relocated: a field of this entry spans several lines or its extent is unclear; write its "
+                      "fields on one line each",
+                      src.ToString(), out.ToString());
   ctx.changed(path, dec.describe(src.ToString(), out.ToString()), src.ToString(), out.ToString());
   if (out.repository.empty() && !defaults.repository.empty())
     ctx.report(Severity::Warning, path + ".repository",
@@ -90,20 +97,24 @@ void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const Imag
 }
 
 // defaults.registry: for entries without their own, now and later.
-void DefaultRegistry(const ItemContext& ctx, NodeId defaults, Edits& edits) {
+void DefaultRegistry(const ItemContext& ctx, NodeId defaults, Staged& staged) {
   const Document& d = ctx.doc();
   std::string written(d.str(defaults, "registry"));
   std::optional<std::string> next =
       ctx.rules().relocateRegistry(written.empty() ? std::string(names::kDockerHub) : written);
   if (!next || *next == written) return;
   NodeId n = d.get(defaults, "registry");
-  if (d.isScalar(n)) {
-    ctx.editor().setScalar(n, *next);
+  std::optional<std::string> cur = written.empty() ? std::nullopt : std::optional<std::string>(written);
+  if (!d.isScalar(n)) {
+    staged.set({"defaults", "registry"}, Value::String(*next));
+    staged.note("defaults.registry", "set defaults.registry to " + *next, cur, *next);
+  } else if (ctx.editor().setScalar(n, *next)) {
+    ctx.changed("defaults.registry", "set defaults.registry to " + *next, cur, *next);
   } else {
-    edits.push_back({{"defaults", "registry"}, Value::String(*next)});
+    ctx.report(Severity::Warning, "defaults.registry",
+               "not relocated: the value spans several lines or its extent is unclear; write it on one line", cur,
+               *next);
   }
-  ctx.changed("defaults.registry", "set defaults.registry to " + *next,
-              written.empty() ? std::nullopt : std::optional<std::string>(written), *next);
 }
 
 }  // namespace
@@ -117,11 +128,11 @@ void RewriteV1beta2(const ItemContext& ctx, NodeId root) {
     for (auto& [k, v] : d.pairs(d.get(root, section)))
       Entry(ctx, v, std::string(section) + "." + std::string(d.value(k)), def, std::string(section) == "types");
   }
-  Edits edits;
-  DefaultRegistry(ctx, defaults, edits);
+  Staged staged;
+  DefaultRegistry(ctx, defaults, staged);
   RelocateRegistryField(ctx, d.get(d.get(root, "overrides"), "registry"), "overrides.registry");
-  PullSettings(ctx, root, edits);
-  ctx.editor().setPaths(root, edits);
+  PullSettings(ctx, root, staged);
+  Flush(ctx, root, staged);
 }
 
 }  // namespace image_config

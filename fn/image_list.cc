@@ -50,7 +50,7 @@ bool SetData(krm::Editor& ed, krm::Patch& patch, NodeId item, const std::string&
     inner.replace(0, embedded.text().size(), value);
     return embedded.commit(inner, patch, eol);
   }
-  if (!d.isScalar(node)) ed.setPath(item, {"data", key}, Value::String(value));
+  if (!d.isScalar(node)) return ed.setPath(item, {"data", key}, Value::String(value));
   return true;
 }
 
@@ -84,10 +84,11 @@ void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::s
                       {"annotations", Value::Map({{krm::annotations::kLocalConfig, Value::String("true")}})}})},
          {"data",
           Value::Map({{names::kImageListTsv, Value::String(tsv)}, {names::kImageListSkopeo, Value::String(skopeo)}})}});
-    if (d.isSeq(rl.itemsNode())) {
-      ed.append(rl.itemsNode(), list);
-    } else {
-      ed.setKey(rl.root(), "items", Value::List({list}));
+    bool added =
+        d.isSeq(rl.itemsNode()) ? ed.append(rl.itemsNode(), list) : ed.setKey(rl.root(), "items", Value::List({list}));
+    if (!added) {
+      results.push_back(krm::Result::Error("the image list ConfigMap/" + name + " could not be added to items"));
+      return;
     }
     results.push_back(krm::Result::Info("added the image list ConfigMap/" + name + ": " + what));
     return;

@@ -120,8 +120,8 @@ TEST_CASE("ApplyOverride: kustomize's combinations") {
 }
 
 TEST_CASE("Relocator: an images entry applies first, then the rules") {
-  Relocator rel(With({"nginx=busybox:v3", "k8ssandra/medusa=quay.io/corp/medusa", "alpine=:3.20"},
-                     "reg.example:5000/mirror"));
+  Relocator rel(
+      With({"nginx=busybox:v3", "k8ssandra/medusa=quay.io/corp/medusa", "alpine=:3.20"}, "reg.example:5000/mirror"));
   // Renamed, then relocated like any other image.
   CHECK(Run(rel, "nginx:1.7.9") == "reg.example:5000/mirror/library/busybox:v3");
   // A newName with a host is final.

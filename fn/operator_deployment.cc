@@ -39,6 +39,8 @@ void SetEnv(const ItemContext& ctx, NodeId c, const std::string& path, const Env
   const Document& d = ctx.doc();
   NodeId env = d.get(c, "env");
   std::vector<Value> added;
+  krm::EditGroup group(ctx.editor());
+  EnvVars set;
   for (auto& [name, value] : vars) {
     NodeId found = krm::kNoNode;
     for (NodeId e : d.items(env)) {
@@ -51,18 +53,30 @@ void SetEnv(const ItemContext& ctx, NodeId c, const std::string& path, const Env
         continue;
       }
       if (d.str(found, "value") == value) continue;
-      ctx.editor().setKey(found, "value", Value::String(value));
+      group.step(ctx.editor().setKey(found, "value", Value::String(value)));
     } else {
       added.push_back(Value::Map({{"name", Value::String(name)}, {"value", Value::String(value)}}));
     }
-    ctx.changed(Field(path, "env"), "set " + name + " to " + value, std::nullopt, value);
+    set.emplace_back(name, value);
   }
-  if (added.empty()) return;
-  if (d.isSeq(env)) {
-    for (auto& v : added) ctx.editor().append(env, v);
-  } else {
-    ctx.editor().setKey(c, "env", Value::List(added));
+  if (!added.empty() && d.isSeq(env)) {
+    for (auto& v : added) group.step(ctx.editor().append(env, v));
+  } else if (!added.empty()) {
+    group.step(ctx.editor().setKey(c, "env", Value::List(added)));
   }
+  if (!group.commit()) {
+    ctx.report(
+        Severity::Warning, Field(path, "env"),
+        "not changed: the env list or a value in it cannot be rewritten in place (a value spans several "
+        "lines); set these by hand: " +
+            [&] {
+              std::string s;
+              for (auto& [n, v] : set) s += (s.empty() ? "" : ", ") + n + "=" + v;
+              return s;
+            }());
+    return;
+  }
+  for (auto& [name, value] : set) ctx.changed(Field(path, "env"), "set " + name + " to " + value, std::nullopt, value);
 }
 
 // The restart annotation on the pod template.
@@ -71,7 +85,13 @@ void AnnotateRestart(const ItemContext& ctx, const ImageConfigChange& change) {
   NodeId tmpl = d.at(ctx.item().node, "spec.template");
   std::string cur(d.str(d.at(tmpl, "metadata.annotations"), names::kConfigHashAnnotation));
   if (!d.isMap(tmpl) || cur == change.hash) return;
-  ctx.editor().setPath(tmpl, {"metadata", "annotations", names::kConfigHashAnnotation}, Value::String(change.hash));
+  if (!ctx.editor().setPath(tmpl, {"metadata", "annotations", names::kConfigHashAnnotation},
+                            Value::String(change.hash))) {
+    ctx.report(Severity::Warning, "spec.template.metadata.annotations",
+               "the config-hash annotation could not be added (the annotations are not a map): restart the operator "
+               "by hand after applying");
+    return;
+  }
   ctx.report(Severity::Info, std::string("spec.template.metadata.annotations.") + names::kConfigHashAnnotation,
              "the operator reads its image config only at start: this annotation restarts it when the config "
              "changes",

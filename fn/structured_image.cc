@@ -16,13 +16,20 @@ ImageName Written(const krm::Document& d, NodeId node) {
           std::string(d.str(node, "name")), std::string(d.str(node, "tag")), ""};
 }
 
-void ApplyPullSettings(const ItemContext& ctx, NodeId node) {
+// Why a group of edits of one structured image was dropped.
+std::string Unwritable(const std::string& what) {
+  return "not " + what +
+         ": a field of this image spans several lines or its extent is unclear (a block or folded "
+         "scalar), and a part-written image would name one that does not exist; write its fields on one line each";
+}
+
+void ApplyPullSettings(const ItemContext& ctx, NodeId node, krm::EditGroup& group) {
   const Config& cfg = ctx.config();
   const krm::Document& d = ctx.doc();
   if (!cfg.pull_policy.empty() && d.str(node, "pullPolicy") != cfg.pull_policy)
-    ctx.editor().setKey(node, "pullPolicy", Value::String(cfg.pull_policy));
+    group.step(ctx.editor().setKey(node, "pullPolicy", Value::String(cfg.pull_policy)));
   if (!cfg.pull_secret.empty() && d.str(d.get(node, "pullSecretRef"), "name") != cfg.pull_secret)
-    ctx.editor().setPath(node, {"pullSecretRef", "name"}, Value::String(cfg.pull_secret));
+    group.step(ctx.editor().setPath(node, {"pullSecretRef", "name"}, Value::String(cfg.pull_secret)));
 }
 
 std::string Missing(const ImageName& src) {
@@ -53,12 +60,14 @@ void Incomplete(const ItemContext& ctx, NodeId node, const std::string& path, co
                    (component.empty() ? std::string("it") : "images." + component) + " in the same input)");
     return;
   }
-  if (src.registry != sole->registry) {
-    ctx.editor().setKey(node, "registry", Value::String(sole->registry), true);
+  krm::EditGroup group(ctx.editor());
+  if (src.registry != sole->registry)
+    group.step(ctx.editor().setKey(node, "registry", Value::String(sole->registry), true));
+  ApplyPullSettings(ctx, node, group);
+  if (!group.commit()) return ctx.report(Severity::Warning, path, Unwritable("relocated"));
+  if (src.registry != sole->registry)
     ctx.changed(Field(path, "registry"), "set registry to " + sole->registry,
                 src.registry.empty() ? std::nullopt : std::optional<std::string>(src.registry), sole->registry);
-  }
-  ApplyPullSettings(ctx, node);
   if (src.tag.empty())
     ctx.report(Severity::Warning, path,
                "only registry was set: this image sets no " + Missing(src) +
@@ -68,13 +77,21 @@ void Incomplete(const ItemContext& ctx, NodeId node, const std::string& path, co
 
 // Writes the relocated image `out` over the written one, its tag too when
 // it was completed from the image config or an images entry changed it.
-void Write(const ItemContext& ctx, NodeId node, const std::string& path, const ImageName& out, const Decision& dec) {
+// All or nothing, with the pull settings.
+bool Write(const ItemContext& ctx, NodeId node, const std::string& path, const ImageName& out, const Decision& dec) {
   const krm::Document& d = ctx.doc();
   krm::Editor& ed = ctx.editor();
   std::string before = Written(d, node).ToString();
-  WriteStructured(ctx, node, out);
-  if (d.str(node, "tag") != out.tag) ed.setKey(node, "tag", Value::String(out.tag));
+  krm::EditGroup group(ed);
+  group.step(WriteStructured(ctx, node, out));
+  if (d.str(node, "tag") != out.tag) group.step(ed.setKey(node, "tag", Value::String(out.tag)));
+  ApplyPullSettings(ctx, node, group);
+  if (!group.commit()) {
+    ctx.report(Severity::Warning, path, Unwritable("relocated"), before, out.ToString());
+    return false;
+  }
   ctx.changed(path, dec.describe(before, out.ToString()), before, out.ToString());
+  return true;
 }
 
 // The fields an object leaves out, filled: the tag from an images entry
@@ -125,15 +142,17 @@ void NameStrayFields(const ItemContext& ctx, NodeId node, const std::string& pat
 
 }  // namespace
 
-void WriteStructured(const ItemContext& ctx, NodeId node, const ImageName& out) {
+bool WriteStructured(const ItemContext& ctx, NodeId node, const ImageName& out) {
   const krm::Document& d = ctx.doc();
   krm::Editor& ed = ctx.editor();
+  krm::EditGroup group(ed);
   if (d.str(node, "registry") != out.registry || (!out.registry.empty() && d.keyOf(node, "registry") == krm::kNoNode))
-    ed.setKey(node, "registry", Value::String(out.registry), true);
+    group.step(ed.setKey(node, "registry", Value::String(out.registry), true));
   if (d.str(node, "repository") != out.repository ||
       (d.keyOf(node, "repository") == krm::kNoNode && !(out.registry.empty() && out.repository.empty())))
-    ed.setKey(node, "repository", Value::String(out.repository));
-  if (d.str(node, "name") != out.name) ed.setKey(node, "name", Value::String(out.name));
+    group.step(ed.setKey(node, "repository", Value::String(out.repository)));
+  if (d.str(node, "name") != out.name) group.step(ed.setKey(node, "name", Value::String(out.name)));
+  return group.commit();
 }
 
 void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& path, const std::string& component,
@@ -166,10 +185,13 @@ void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& 
                           "/mirror)");
   }
   if (dec.changed()) {
-    Write(ctx, node, path, out, dec);
-    ctx.noteTarget(out.withoutTag(), dec.source.name(), path);
+    if (Write(ctx, node, path, out, dec)) ctx.noteTarget(out.withoutTag(), dec.source.name(), path);
+    return;
   }
-  if (dec.changed() || dec.outcome == Outcome::OnTarget) ApplyPullSettings(ctx, node);
+  if (dec.outcome != Outcome::OnTarget) return;
+  krm::EditGroup group(ctx.editor());
+  ApplyPullSettings(ctx, node, group);
+  if (!group.commit()) ctx.report(Severity::Warning, path, Unwritable("given its pull settings"));
 }
 
 }  // namespace fn

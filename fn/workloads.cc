@@ -57,8 +57,11 @@ bool RewritePodSpec(const ItemContext& ctx, NodeId spec, const std::string& path
       if (NeverPulled(ctx, c, cpath)) continue;
       Decision dec = RelocateString(ctx, d.get(c, "image"), Field(cpath, "image"));
       mirrored = mirrored || dec.changed() || dec.outcome == Outcome::OnTarget;
-      if (dec.changed() && !cfg.pull_policy.empty() && d.str(c, "imagePullPolicy") != cfg.pull_policy)
-        ctx.editor().setKey(c, "imagePullPolicy", Value::String(cfg.pull_policy));
+      if (dec.changed() && !cfg.pull_policy.empty() && d.str(c, "imagePullPolicy") != cfg.pull_policy &&
+          !ctx.editor().setKey(c, "imagePullPolicy", Value::String(cfg.pull_policy)))
+        ctx.report(krm::Severity::Warning, Field(cpath, "imagePullPolicy"),
+                   "imagePullPolicy was not set to " + cfg.pull_policy +
+                       ": the value spans several lines or its extent is unclear; write it on one line");
     }
   }
   size_t i = 0;

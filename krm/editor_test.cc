@@ -141,3 +141,37 @@ TEST_CASE("new block maps use the document's own indentation step") {
   CHECK(f.ed.addKey(f.root(), "c", Value::Map({{"d", Value::Map({{"e", Value::String("x")}})}})));
   CHECK(f.out() == "a:\n    b: 1\n# trailing comment\nc:\n    d:\n        e: x\n");
 }
+
+TEST_CASE("EditGroup: all or nothing") {
+  const std::string text = "img:\n  registry: >-\n    docker.io\n  repository: k8ssandra\n  name: medusa\n";
+  {
+    Fixture f(text);
+    NodeId img = f.doc.get(f.root(), "img");
+    EditGroup g(f.ed);
+    CHECK(g.step(f.ed.setKey(img, "repository", Value::String("mirror/k8ssandra"))));
+    CHECK(!g.step(f.ed.setKey(img, "registry", Value::String("reg.example"))));  // a folded scalar
+    CHECK(!g.commit());
+    CHECK(f.patch.empty());  // the repository edit was dropped with it
+    CHECK(f.patch.expectations().empty());
+    CHECK(f.out() == text);
+  }
+  {
+    Fixture f(text);
+    NodeId img = f.doc.get(f.root(), "img");
+    EditGroup g(f.ed);
+    g.step(f.ed.setKey(img, "repository", Value::String("mirror/k8ssandra")));
+    g.step(f.ed.setKey(img, "name", Value::String("medusa2")));
+    CHECK(g.commit());
+    CHECK(f.out() == "img:\n  registry: >-\n    docker.io\n  repository: mirror/k8ssandra\n  name: medusa2\n");
+  }
+  {
+    Fixture f(text);
+    NodeId img = f.doc.get(f.root(), "img");
+    CHECK(f.ed.setKey(img, "name", Value::String("before")));
+    {
+      EditGroup g(f.ed);  // neither committed nor dropped: rolled back
+      g.step(f.ed.setKey(img, "repository", Value::String("x")));
+    }
+    CHECK(f.out() == "img:\n  registry: >-\n    docker.io\n  repository: k8ssandra\n  name: before\n");
+  }
+}

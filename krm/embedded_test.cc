@@ -16,8 +16,8 @@ std::string Rewrite(const std::string& outer_text, const char* key, const char* 
   Patch ip;
   Editor ied(inner, ip);
   NodeId root = inner.roots()[0];
-  ied.setScalar(inner.get(root, key), value);
-  ied.addKey(inner.get(root, "images"), "extra", Value::String("x"));
+  CHECK(ied.setScalar(inner.get(root, key), value));
+  CHECK(ied.addKey(inner.get(root, "images"), "extra", Value::String("x")));
   Patch op;
   REQUIRE(e.commit(ip, op, "\n"));
   return op.apply(outer_text);

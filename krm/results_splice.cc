@@ -1,19 +1,28 @@
+#include <stdexcept>
+#include <string>
+
 #include "krm/editor.h"
 #include "krm/results_splice_internal.h"
 
 namespace krm {
 namespace {
 
+// An edit of the ResourceList's own keys that cannot fail on a list the
+// reader accepted: a failure is a bug, not bad input.
+void Require(bool ok, const char* what) {
+  if (!ok) throw std::logic_error(std::string("could not ") + what + " in the ResourceList");
+}
+
 void EnsureItems(const Document& d, NodeId root, const std::string& eol, Editor& ed) {
   NodeId items_key = d.keyOf(root, "items");
   if (items_key == kNoNode) {
     if (d.node(root).style == Style::Flow) {
-      ed.addKey(root, "items", Value::List({}));
+      Require(ed.addKey(root, "items", Value::List({})), "add items");
     } else {
       ed.insertLines(d.tailOffset(), "items: []" + eol, 0, false);
     }
   } else if (d.isNull(d.node(items_key).next)) {
-    ed.fillNull(items_key, d.node(items_key).next, Value::List({}));
+    Require(ed.fillNull(items_key, d.node(items_key).next, Value::List({})), "fill items");
   }
 }
 
@@ -64,7 +73,7 @@ void SpliceListKeys(const Document& d, NodeId root, const std::vector<Result>& r
     return;
   }
   NodeId old = d.keyOf(root, "results");
-  if (old != kNoNode) ed.removeKey(root, old, !results.empty());
+  if (old != kNoNode) Require(ed.removeKey(root, old, !results.empty()), "remove the old results");
   if (results.empty()) return;
   ed.insertLines(d.tailOffset(), RenderResultsYaml(results, eol), 0, false);
 }

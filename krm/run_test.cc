@@ -81,16 +81,16 @@ std::string InternalError(const Processor& process) {
 }  // namespace
 
 TEST_CASE("output check: edits that read back as meant pass") {
-  CHECK(
-      InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
-        Editor ed(rl.doc(), patch);
-        const Document& d = rl.doc();
-        NodeId pod = rl.items().at(1).node;
-        NodeId c = d.items(d.at(pod, "spec.containers")).at(0);
-        ed.setScalar(d.get(c, "image"), "reg.example/library/busybox");
-        ed.addKey(c, "imagePullPolicy", Value::String("Always"));
-        ed.setPath(d.get(pod, "spec"), {"imagePullSecrets"}, Value::List({Value::Map({{"name", Value::String("r")}})}));
-      }) == "");
+  CHECK(InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+          Editor ed(rl.doc(), patch);
+          const Document& d = rl.doc();
+          NodeId pod = rl.items().at(1).node;
+          NodeId c = d.items(d.at(pod, "spec.containers")).at(0);
+          CHECK(ed.setScalar(d.get(c, "image"), "reg.example/library/busybox"));
+          CHECK(ed.addKey(c, "imagePullPolicy", Value::String("Always")));
+          CHECK(ed.setPath(d.get(pod, "spec"), {"imagePullSecrets"},
+                           Value::List({Value::Map({{"name", Value::String("r")}})})));
+        }) == "");
 }
 
 TEST_CASE("output check: a line glued onto the next item is caught, and nothing is written changed (F2's kind)") {
@@ -142,9 +142,9 @@ TEST_CASE("output check: a value after the items that an edit changed is caught;
 TEST_CASE("output check: an item appended to the list passes; an item an edit splits off does not") {
   CHECK(InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
           Editor ed(rl.doc(), patch);
-          ed.append(rl.itemsNode(), Value::Map({{"apiVersion", Value::String("v1")},
-                                                {"kind", Value::String("ConfigMap")},
-                                                {"metadata", Value::Map({{"name", Value::String("added")}})}}));
+          CHECK(ed.append(rl.itemsNode(), Value::Map({{"apiVersion", Value::String("v1")},
+                                                      {"kind", Value::String("ConfigMap")},
+                                                      {"metadata", Value::Map({{"name", Value::String("added")}})}})));
         }) == "");
   std::string e = InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
     const Document& d = rl.doc();

@@ -33,8 +33,9 @@ void RelocateStructured(const ItemContext& ctx, krm::NodeId node, const std::str
 
 // Writes the relocated `out` over the structured image at `node`: registry
 // (added first when missing), repository (also when missing: an empty one
-// must be written to override a default), and name when it differs.
-void WriteStructured(const ItemContext& ctx, krm::NodeId node, const ImageName& out);
+// must be written to override a default), and name when it differs. All or
+// nothing: false, and no edit, when a field cannot be rewritten in place.
+[[nodiscard]] bool WriteStructured(const ItemContext& ctx, krm::NodeId node, const ImageName& out);
 
 }  // namespace fn
 

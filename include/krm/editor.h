@@ -25,11 +25,14 @@ class Editor {
   Editor& operator=(const Editor&) = delete;
 
   const Document& doc() const { return doc_; }
+  // See EditGroup.
+  Patch::Mark mark() const { return patch_.mark(); }
+  void rollback(Patch::Mark m) { patch_.rollback(m); }
 
   // Replaces a scalar's value, keeping its quoting style where the value
   // allows it (see RenderScalar). Returns false, and edits nothing, when
   // the node is not a single-line scalar whose extent is known.
-  bool setScalar(NodeId scalar, std::string_view value);
+  [[nodiscard]] bool setScalar(NodeId scalar, std::string_view value);
 
   // Adds `key: value` to a map: first (front) or last. In a block map the
   // new line takes the column of the existing keys, a string value is quoted
@@ -39,29 +42,29 @@ class Editor {
   // last to a document's root map goes at the end of the document, after
   // trailing comments. In a flow map (or JSON object) it joins the entries.
   // Returns false when `map` is not a map.
-  bool addKey(NodeId map, std::string_view key, const Value& value, bool front = false);
+  [[nodiscard]] bool addKey(NodeId map, std::string_view key, const Value& value, bool front = false);
 
   // Gives a null value (implicit, as in `key:`, or explicit `~`/`null`)
   // the value `value`. `key` is the key node whose value `null_value` is.
   // A map under an implicit null in block context is written in block style.
-  bool fillNull(NodeId key, NodeId null_value, const Value& value);
+  [[nodiscard]] bool fillNull(NodeId key, NodeId null_value, const Value& value);
 
   // Sets `key` in `map` to `value`: replaces a scalar, fills a null, or adds
   // the key. A map that is itself null is filled through its `parent_key`.
-  bool setKey(NodeId map, std::string_view key, const Value& value, bool front = false);
+  [[nodiscard]] bool setKey(NodeId map, std::string_view key, const Value& value, bool front = false);
 
   // Sets the value at a path of keys below `map`, creating the missing maps
   // on the way as one new flow value (`a: {b: {c: v}}`). A null on the way
   // is filled. Returns false when something on the path is not a map.
-  bool setPath(NodeId map, const std::vector<std::string>& keys, const Value& value);
+  [[nodiscard]] bool setPath(NodeId map, const std::vector<std::string>& keys, const Value& value);
 
   // Several setPath calls at once. Edits that share a missing parent are
   // merged into one new value, so the parent is written once.
-  bool setPaths(NodeId map, const std::vector<std::pair<std::vector<std::string>, Value>>& edits);
+  [[nodiscard]] bool setPaths(NodeId map, const std::vector<std::pair<std::vector<std::string>, Value>>& edits);
 
   // Appends an item to a sequence (block or flow); in a block sequence a map
   // item is written in block style.
-  bool append(NodeId seq, const Value& value);
+  [[nodiscard]] bool append(NodeId seq, const Value& value);
 
   // The indentation step the document uses for nested block maps (the
   // first one found), or 2.
@@ -88,7 +91,7 @@ class Editor {
   // those lines included. Returns false for a flow map. `replaced`: the
   // caller writes the key again elsewhere (so the output check does not
   // expect it gone).
-  bool removeKey(NodeId map, NodeId key, bool replaced = false);
+  [[nodiscard]] bool removeKey(NodeId map, NodeId key, bool replaced = false);
 
  private:
   size_t lineEndAfter(size_t pos) const;
@@ -110,6 +113,43 @@ class Editor {
   std::string eol_;
   mutable size_t step_ = 0;
   mutable size_t seq_indent_ = SIZE_MAX;
+};
+
+// Edits that stand or fall together: each step's result goes through
+// step(); commit() keeps them when every step succeeded, and otherwise
+// drops every one of them (nothing half-written reaches the output). A
+// group that is neither committed nor dropped rolls back when destroyed.
+//
+//   krm::EditGroup g(ed);
+//   g.step(ed.setKey(map, "registry", reg));
+//   g.step(ed.setKey(map, "repository", repo));
+//   if (!g.commit()) report("not changed: ...");
+class EditGroup {
+ public:
+  explicit EditGroup(Editor& editor) : editor_(editor), mark_(editor.mark()) {}
+  EditGroup(const EditGroup&) = delete;
+  EditGroup& operator=(const EditGroup&) = delete;
+  ~EditGroup() {
+    if (!done_) editor_.rollback(mark_);
+  }
+  // Records one step's result; returns it.
+  bool step(bool ok) {
+    ok_ = ok_ && ok;
+    return ok;
+  }
+  bool ok() const { return ok_; }
+  // Keeps the edits when every step succeeded; otherwise drops them all.
+  [[nodiscard]] bool commit() {
+    done_ = true;
+    if (!ok_) editor_.rollback(mark_);
+    return ok_;
+  }
+
+ private:
+  Editor& editor_;
+  Patch::Mark mark_;
+  bool ok_ = true;
+  bool done_ = false;
 };
 
 }  // namespace krm

@@ -65,6 +65,17 @@ class Patch {
     Patch& patch_;
     size_t saved_;
   };
+  // A point the patch can return to: the edits and expectations made after
+  // it are dropped together (krm::EditGroup).
+  struct Mark {
+    size_t edits = 0;
+    size_t expectations = 0;
+  };
+  Mark mark() const { return {edits_.size(), expectations_.size()}; }
+  void rollback(Mark m) {
+    if (m.edits < edits_.size()) edits_.resize(m.edits);
+    if (m.expectations < expectations_.size()) expectations_.resize(m.expectations);
+  }
   // Records what an edit means.
   void expect(Expectation e) { expectations_.push_back(std::move(e)); }
   const std::vector<Expectation>& expectations() const { return expectations_; }
