@@ -102,4 +102,23 @@ void RewriteImageConfig(RunContext& run, const ImageConfigMap& config, krm::Patc
   if (!change.first) change.first = item.ref();
 }
 
+bool IsStandaloneImageConfig(const krm::Item& item) {
+  return item.kind == names::kImageConfigKind &&
+         (item.api_version == names::kImageConfigV1beta1 || item.api_version == names::kImageConfigV1beta2);
+}
+
+void RewriteStandaloneImageConfig(RunContext& run, const krm::Item& item, krm::Editor& ed, ImageConfigChange& change) {
+  size_t before = run.changes();
+  ItemContext ctx(run, item, ed);
+  if (item.api_version == names::kImageConfigV1beta1) {
+    image_config::RewriteV1beta1(ctx, item.node);
+  } else {
+    image_config::RewriteV1beta2(ctx, item.node);
+  }
+  if (run.changes() == before) return;
+  change.changed = true;
+  change.where.push_back(std::string(names::kImageConfigKind) + "/" + item.name);
+  if (!change.first) change.first = item.ref();
+}
+
 }  // namespace fn

@@ -168,6 +168,10 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
   }
   std::vector<std::string> datacenters;
   for (const krm::Item* item : others) {
+    if (IsStandaloneImageConfig(*item)) {
+      if (cfg->targets.image_config) RewriteStandaloneImageConfig(run, *item, ed, change);
+      continue;
+    }
     if (IsK8ssandraKind(*item) && (item->kind == names::kK8ssandraCluster || item->kind == names::kCassandraDatacenter))
       datacenters.push_back(item->kind + "/" + item->name);
     RewriteItem(run, *item, ed, known, change);

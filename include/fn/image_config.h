@@ -61,6 +61,17 @@ void CollectKnownImages(const ImageConfigMap& config, KnownImages& out);
 void RewriteImageConfig(RunContext& run, const ImageConfigMap& config, krm::Patch& outer, const std::string& eol,
                         ImageConfigChange& change);
 
+// True for a top-level `kind: ImageConfig` document (config.k8ssandra.io
+// v1beta1 or v1beta2): the file a kustomize configMapGenerator turns into the
+// ConfigMap (k8ssandra-operator v1.5 - v1.26
+// config/components/cass-operator-image-config/image_config.yaml,
+// cass-operator config/manager and config/imageconfig).
+bool IsStandaloneImageConfig(const krm::Item& item);
+
+// Relocates such a document with the same rules as the embedded one; result
+// paths are its own fields. A change is recorded in `change`.
+void RewriteStandaloneImageConfig(RunContext& run, const krm::Item& item, krm::Editor& ed, ImageConfigChange& change);
+
 }  // namespace fn
 
 #endif  // FN_IMAGE_CONFIG_H_
