@@ -93,7 +93,7 @@ void Entry(const ItemContext& ctx, NodeId e, const std::string& path, const Imag
     ctx.report(Severity::Warning, path + ".repository",
                "an empty repository takes defaults.repository (" + defaults.repository +
                    "); clear it or give the target a path");
-  ctx.noteTarget(out.withoutTag(), dec.source.name(), path);
+  ctx.noteTarget(out.withoutTag(), dec.customized.name(), path);
 }
 
 // defaults.registry: for entries without their own, now and later.

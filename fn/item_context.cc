@@ -21,7 +21,7 @@ void ItemContext::changed(const std::string& path, const std::string& message, s
 }
 
 void ItemContext::noteTarget(const std::string& target, const std::string& source, const std::string& path) const {
-  if (config().mode == PathMode::Flatten) run_.noteTarget(target, source, item_, at(path));
+  run_.noteTarget(target, source, item_, at(path));
 }
 
 }  // namespace fn

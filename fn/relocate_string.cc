@@ -32,7 +32,7 @@ Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::str
     return d;
   }
   ctx.changed(path, d.describe(current, next), current, next);
-  ctx.noteTarget(d.destination(), d.source.name(), path);
+  ctx.noteTarget(d.destination(), d.customized.name(), path);
   return d;
 }
 

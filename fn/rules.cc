@@ -32,8 +32,8 @@ std::string RegistryComponent(const std::string& registry) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
     char w = ok ? c : '-';
-    if (w == '-' && (out.empty() || out.back() == '-')) continue;
-    out += w;
+    if (w == '-' && out.empty()) continue;
+    out += w;  // runs of '-' are kept: a path component may hold them (xn--n3h.com)
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;

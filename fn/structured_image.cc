@@ -185,7 +185,7 @@ void RelocateStructured(const ItemContext& ctx, NodeId node, const std::string& 
                           "/mirror)");
   }
   if (dec.changed()) {
-    if (Write(ctx, node, path, out, dec)) ctx.noteTarget(out.withoutTag(), dec.source.name(), path);
+    if (Write(ctx, node, path, out, dec)) ctx.noteTarget(out.withoutTag(), dec.customized.name(), path);
     return;
   }
   if (dec.outcome != Outcome::OnTarget) return;

@@ -42,7 +42,7 @@ class ItemContext {
   // An info result for a change made at `path`, counted as a change.
   void changed(const std::string& path, const std::string& message, std::optional<std::string> current,
                std::optional<std::string> proposed) const;
-  // Records a relocation to `target` for the collision check (flatten only).
+  // Records a relocation to `target` for the collision check.
   void noteTarget(const std::string& target, const std::string& source, const std::string& path) const;
 
  private:

@@ -6,6 +6,8 @@
 #ifndef FN_NAMES_H_
 #define FN_NAMES_H_
 
+#include <utility>
+
 namespace fn {
 namespace names {
 
@@ -40,6 +42,13 @@ constexpr const char* kCassOperatorKey = "cassOperator";
 constexpr const char* kK8ssandraOperatorKey = "k8ssandraOperator";
 constexpr const char* kFrom = "from";
 constexpr const char* kTo = "to";
+
+// Registry proxies that serve Docker Hub's images under the same paths
+// (Scarf gateways; cass-operator's shipped configs used them up to v1.27.0,
+// commit fdd06f7b "Remove Scarf proxies from all images"): an image through
+// one and the same image on docker.io are one source, not a collision.
+constexpr std::pair<const char*, const char*> kRegistryProxies[] = {{"cr.k8ssandra.io", "docker.io"},
+                                                                    {"cr.dtsx.io", "docker.io"}};
 
 // Docker Hub.
 constexpr const char* kDockerHub = "docker.io";

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,9 @@ class RunContext {
            std::optional<std::string> current = std::nullopt, std::optional<std::string> proposed = std::nullopt);
 
   // Records that `source` now goes to `target` (normalized names without
-  // tag); a second, different source for one target is a flatten collision.
+  // tag); a second, different source for one target is a collision, warned
+  // once per pair of sources. Copies of one image (a registry proxy and its
+  // origin, names::kRegistryProxies) are not different sources.
   void noteTarget(const std::string& target, const std::string& source, const krm::Item& item, const std::string& path);
 
   // Number of values changed so far.
@@ -47,6 +50,7 @@ class RunContext {
   const Relocator& rules_;
   std::vector<krm::Result>& results_;
   std::map<std::string, Seen> targets_;
+  std::set<std::string> warned_;  // "target|source|source"
   size_t changes_ = 0;
 };
 
