@@ -16,17 +16,49 @@ using krm::Value;
 
 namespace {
 
+// The pull secret goes where cass-operator's ImagePullSecrets reads it: a
+// present overrides.pullSecrets (even []) replaces every other list, so it
+// goes there; otherwise into defaults.pullSecrets, which an entry's own
+// pullSecret replaces for that image (named with a warning).
+void PullSecret(const ItemContext& ctx, NodeId root, Staged& staged) {
+  const Config& cfg = ctx.config();
+  const Document& d = ctx.doc();
+  NodeId overrides = d.get(root, "overrides");
+  bool in_overrides = d.keyOf(overrides, "pullSecrets") != krm::kNoNode;
+  const char* parent = in_overrides ? "overrides" : "defaults";
+  NodeId secrets = d.get(d.get(root, parent), "pullSecrets");
+  SecretAddition add = AddSecret(d, secrets, SecretList::Names, cfg.pull_secret);
+  std::string path = std::string(parent) + ".pullSecrets";
+  std::string why = in_overrides ? " (present, it replaces every other list)" : "";
+  if (add.action == SecretAddition::Action::Append) {
+    if (ctx.editor().append(secrets, add.value))
+      ctx.changed(path, "added pull secret " + cfg.pull_secret + " to " + path + why, std::nullopt, cfg.pull_secret);
+    else
+      ctx.report(Severity::Warning, path, "pull secret " + cfg.pull_secret + " could not be added");
+  }
+  if (add.action == SecretAddition::Action::Write) {
+    staged.set({parent, "pullSecrets"}, add.value);
+    staged.note(path, "added pull secret " + cfg.pull_secret + " to " + path + why, std::nullopt, cfg.pull_secret);
+  }
+  if (in_overrides) return;
+  for (const char* section : {"images", "types"}) {
+    for (auto& [k, v] : d.pairs(d.get(root, section))) {
+      std::string own(d.str(v, "pullSecret"));
+      if (own.empty() || own == cfg.pull_secret) continue;
+      ctx.report(Severity::Warning, std::string(section) + "." + std::string(d.value(k)) + ".pullSecret",
+                 "this entry's pullSecret " + own + " replaces the default pull secrets for its image, so " +
+                     cfg.pull_secret + " does not apply to it: make sure " + own +
+                     " can pull from the mirror, or set it to " + cfg.pull_secret,
+                 own);
+    }
+  }
+}
+
 void PullSettings(const ItemContext& ctx, NodeId root, Staged& staged) {
   const Config& cfg = ctx.config();
   const Document& d = ctx.doc();
   NodeId defaults = d.get(root, "defaults");
-  if (!cfg.pull_secret.empty()) {
-    NodeId secrets = d.get(defaults, "pullSecrets");
-    SecretAddition add = AddSecret(d, secrets, SecretList::Names, cfg.pull_secret);
-    if (add.action == SecretAddition::Action::Append && !ctx.editor().append(secrets, add.value))
-      ctx.report(Severity::Warning, "defaults.pullSecrets", "pull secret " + cfg.pull_secret + " could not be added");
-    if (add.action == SecretAddition::Action::Write) staged.set({"defaults", "pullSecrets"}, add.value);
-  }
+  if (!cfg.pull_secret.empty()) PullSecret(ctx, root, staged);
   if (!cfg.pull_policy.empty() && d.str(defaults, "pullPolicy") != cfg.pull_policy)
     staged.set({"defaults", "pullPolicy"}, Value::String(cfg.pull_policy));
 }
