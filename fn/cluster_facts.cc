@@ -64,6 +64,7 @@ void ClusterFacts::chooseImageConfig(const krm::ResourceList& rl) {
     if (version != names::kImageConfigV1beta1 && version != names::kImageConfigV1beta2) continue;
     std::string where = std::string(names::kConfigMap) + "/" + item.name + " data." + names::kImageConfigKey;
     resolvers_.push_back(std::make_unique<ImageConfigResolver>(*m->inner(), m->root(), where));
+    resolvers_.back()->setCassOperator(co_.version);
     const ImageConfigResolver*& slot = resolvers_.back()->v1beta2() ? v2 : v1;
     if (!slot) slot = resolvers_.back().get();
     maps_.push_back(std::move(m));
@@ -82,6 +83,7 @@ void ClusterFacts::chooseImageConfig(const krm::ResourceList& rl) {
   shipped_doc_ = std::make_unique<Document>(Document::ParseYaml(shipped_text_));
   resolvers_.push_back(std::make_unique<ImageConfigResolver>(*shipped_doc_, shipped_doc_->roots()[0],
                                                              "the image config shipped with " + Provenance(*row)));
+  resolvers_.back()->setCassOperator(co_.version);
   config_ = resolvers_.back().get();
 }
 

@@ -15,6 +15,15 @@ namespace image_config {
 void RelocateRegistryField(const ItemContext& ctx, NodeId node, const std::string& path) {
   if (!ctx.doc().isScalar(node)) return;
   std::string cur(ctx.doc().value(node));
+  std::string host = cur.substr(0, cur.find('/'));
+  if (!cur.empty() && !IsRegistryHost(host)) {
+    ctx.report(Severity::Warning, path,
+               "not relocated: '" + cur +
+                   "' is not a registry host (a placeholder filled in later?), so the images composed under it "
+                   "cannot be relocated here; relocate them where the value is filled in, or write the mirror here",
+               cur);
+    return;
+  }
   std::optional<std::string> next = ctx.rules().relocateRegistry(cur);
   if (!next || *next == cur) return;
   if (ctx.editor().setScalar(node, *next)) {

@@ -52,6 +52,9 @@ bool ImageConfigResolver::has(const std::string& component) const {
 std::string ImageConfigResolver::applyV1beta1(const std::string& component, const std::string& image) const {
   std::string override(d_.str(d_.get(d_.get(root_, "defaults"), component), "imageRegistry"));
   if (override.empty()) override = std::string(d_.str(root_, "imageRegistry"));
+  // cass-operator before v1.11 reads imageRegistryOverride instead.
+  if (override.empty() && (!cass_operator_ || !cass_operator_->atLeast(1, 11)))
+    override = std::string(d_.str(root_, names::kImageRegistryOverride));
   while (!override.empty() && override.back() == '/') override.pop_back();
   NodeId ns_key = d_.keyOf(root_, "imageNamespace");
   if (override.empty() && ns_key == krm::kNoNode) return image;
@@ -133,10 +136,12 @@ Composed ImageConfigResolver::server(const std::string& type, const std::string&
   NodeId def = d_.get(d_.get(root_, "defaults"), type);
   std::string repository(d_.str(def, "repository"));
   std::string suffix = repository.empty() ? "" : std::string(d_.str(def, "suffix"));
-  if (repository.empty() && type == "cassandra") repository = names::kBuiltinCassandraRepository;
-  if (repository.empty() && type == "dse") repository = names::kBuiltinDseRepository;
+  const char* builtin = repository.empty() ? BuiltinServerRepository(type, cass_operator_) : nullptr;
+  if (builtin) repository = builtin;
   if (repository.empty()) {
-    c.why = "no repository for server type " + type + " (defaults." + type + ".repository is unset)";
+    c.why = "no repository for server type " + type + " (defaults." + type + ".repository is unset" +
+            (type == "dse" && !cass_operator_ ? ", and the built-in one depends on the cass-operator version" : "") +
+            ")";
     return c;
   }
   c.image = applyV1beta1(type, repository + ":" + version + suffix);

@@ -23,6 +23,7 @@ struct Resolve {
 // cass-operator v1.26.0 pkg/images/images_test.go lines 206-255 (reference 2.2).
 TEST_CASE("v1beta1: imageRegistry replaces or adds the registry of a composed server image") {
   Resolve r("apiVersion: config.k8ssandra.io/v1beta1\nkind: ImageConfig\nimageRegistry: ghcr.io\n");
+  r.resolver.setCassOperator(Version{1, 26, 0});
   Composed c = r.resolver.server("dse", "6.8.44");
   CHECK(c.image == "ghcr.io/datastax/dse-mgmtapi-6_8:6.8.44");
   CHECK(c.origin == "here|defaults.dse + serverVersion 6.8.44");
@@ -32,7 +33,25 @@ TEST_CASE("v1beta1: imageNamespace replaces the first path component after the r
   Resolve r(
       "apiVersion: config.k8ssandra.io/v1beta1\nkind: ImageConfig\nimageRegistry: ghcr.io\n"
       "imageNamespace: enterprise\n");
+  r.resolver.setCassOperator(Version{1, 26, 0});
   CHECK(r.resolver.server("dse", "6.8.44").image == "ghcr.io/enterprise/dse-mgmtapi-6_8:6.8.44");
+}
+
+TEST_CASE("v1beta1: the built-in DSE repository follows the cass-operator version") {
+  Resolve r("apiVersion: config.k8ssandra.io/v1beta1\nkind: ImageConfig\n");
+  Composed c = r.resolver.server("dse", "6.8.44");
+  CHECK(c.image.empty());
+  CHECK(c.why.find("depends on the cass-operator version") != std::string::npos);
+  r.resolver.setCassOperator(Version{1, 20, 0});
+  CHECK(r.resolver.server("dse", "6.8.44").image == "datastax/dse-server:6.8.44");
+  r.resolver.setCassOperator(Version{1, 21, 0});
+  CHECK(r.resolver.server("dse", "6.8.44").image == "datastax/dse-mgmtapi-6_8:6.8.44");
+  // Before v1.11 the registry key is imageRegistryOverride.
+  Resolve old("apiVersion: config.k8ssandra.io/v1beta1\nkind: ImageConfig\nimageRegistryOverride: reg.example\n");
+  old.resolver.setCassOperator(Version{1, 10, 0});
+  CHECK(old.resolver.server("cassandra", "4.0.1").image == "reg.example/k8ssandra/cass-management-api:4.0.1");
+  old.resolver.setCassOperator(Version{1, 11, 0});
+  CHECK(old.resolver.server("cassandra", "4.0.1").image == "k8ssandra/cass-management-api:4.0.1");
 }
 
 TEST_CASE("v1beta1: an empty imageNamespace removes that component; a repository may carry its host") {

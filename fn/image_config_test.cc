@@ -50,8 +50,11 @@ std::map<std::string, std::string> Resolve(const std::string& text) {
       for (auto& [ver, img] : d.pairs(v))
         out[comp + "@" + std::string(d.value(ver))] = V1Override(d, root, comp, std::string(d.value(img)));
     }
+    // No cass-operator version is known here, and the built-in DSE
+    // repository depends on it (BuiltinServerRepository): that one is left
+    // alone with a warning (golden cases ic-v1beta1-*), so it is not listed.
     const std::pair<const char*, const char*> servers[] = {
-        {"cassandra", "k8ssandra/cass-management-api"}, {"dse", "datastax/dse-mgmtapi-6_8"}, {"hcd", ""}};
+        {"cassandra", "k8ssandra/cass-management-api"}, {"dse", ""}, {"hcd", ""}};
     for (auto& [type, builtin] : servers) {
       NodeId t = d.get(defaults, type);
       std::string repo(d.str(t, "repository"));

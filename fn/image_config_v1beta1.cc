@@ -19,9 +19,28 @@ namespace {
 NodeId RegistryOf(const Document& d, NodeId root, const std::string& component) {
   NodeId own = d.at(d.get(d.get(root, "defaults"), component), "imageRegistry");
   if (d.isScalar(own) && !d.value(own).empty()) return own;
-  NodeId top = d.get(root, "imageRegistry");
-  if (d.isScalar(top) && !d.value(top).empty()) return top;
+  for (const char* key : {"imageRegistry", names::kImageRegistryOverride}) {
+    NodeId top = d.get(root, key);
+    if (d.isScalar(top) && !d.value(top).empty()) return top;
+  }
   return krm::kNoNode;
+}
+
+// The top-level registry key the cass-operator version reads.
+const char* RegistryKey(const ItemContext& ctx, NodeId root) {
+  const std::optional<Version>& co = ctx.run().cassOperator();
+  if (co) return co->atLeast(1, 11) ? "imageRegistry" : names::kImageRegistryOverride;
+  bool old = ctx.doc().get(root, names::kImageRegistryOverride) != krm::kNoNode &&
+             ctx.doc().get(root, "imageRegistry") == krm::kNoNode;
+  return old ? names::kImageRegistryOverride : "imageRegistry";
+}
+
+// True when the rules move the registry an imageRegistry names (so images
+// composed under it must be flattened with it); false for one already on
+// the mirror, excluded, unmatched, or not a registry host (a placeholder
+// such as ${PULL_REGISTRY}, which RelocateRegistryField names).
+bool RegistryMoves(const ItemContext& ctx, NodeId registry) {
+  return ctx.rules().relocateRegistry(ctx.doc().value(registry)).has_value();
 }
 
 void PullSettings(const ItemContext& ctx, NodeId root, Staged& staged) {
@@ -40,9 +59,10 @@ void Override(const ItemContext& ctx, NodeId root) {
   const Document& d = ctx.doc();
   Staged staged;
   std::string want = sole->text();
-  if (d.str(root, "imageRegistry") != want) {
-    staged.set({"imageRegistry"}, Value::String(want));
-    staged.note("imageRegistry", "set imageRegistry to " + want, std::nullopt, want);
+  std::string key = RegistryKey(ctx, root);
+  if (d.str(root, key) != want) {
+    staged.set({key}, Value::String(want));
+    staged.note(key, "set " + key + " to " + want, std::nullopt, want);
   }
   for (auto& [k, v] : d.pairs(d.get(root, "defaults"))) {
     NodeId own = d.get(v, "imageRegistry");
@@ -121,30 +141,76 @@ void Image(const ItemContext& ctx, NodeId root, NodeId node, const std::string& 
     RelocateString(ctx, node, path, custom);
   } else if (CustomizeUnderRegistry(ctx, registry, node, path, custom)) {
     return;
-  } else if (ctx.config().mode == PathMode::Flatten) {
+  } else if (ctx.config().mode == PathMode::Flatten && RegistryMoves(ctx, registry)) {
     FlattenUnderRegistry(ctx, node, path);
   }
 }
 
+// cass-operator before v1.9.0 reads no `defaults` (added in v1.9.0,
+// 052dd8dbab1dc2aae5c559eb44e429e0a9fd1cfc): its server images are the
+// built-ins, which only serverImage moves. True (with a warning when the
+// rules would move it) for such a version.
+bool NoDefaults(const ItemContext& ctx, NodeId root, const char* comp) {
+  const std::optional<Version>& co = ctx.run().cassOperator();
+  if (!co || co->atLeast(1, 9)) return false;
+  const char* repo = BuiltinServerRepository(comp, co);
+  std::string next;
+  if (repo && RegistryOf(ctx.doc(), root, comp) == krm::kNoNode &&
+      ctx.rules().relocate(repo, next, Custom::Skip).changed())
+    ctx.report(krm::Severity::Warning, std::string("defaults.") + comp,
+               "cass-operator " + co->text() + " reads no defaults (from v1.9.0), so its " + comp +
+                   " server image stays the built-in " + repo +
+                   " on Docker Hub: set serverImage on each "
+                   "CassandraDatacenter (for example " +
+                   next + ":<version>)");
+  return true;
+}
+
 // Without defaults.<x>.repository the operator uses a built-in Docker Hub
-// repository for server images: write the relocated one.
+// repository for server images (which one: BuiltinServerRepository): write
+// the relocated one. Not when it depends on an unknown cass-operator
+// version, nor when the type has a suffix: cass-operator ignores a suffix
+// until a repository is set, so adding one would change the tag pulled.
 void Builtins(const ItemContext& ctx, NodeId root, Staged& staged) {
   const Document& d = ctx.doc();
   NodeId defaults = d.get(root, "defaults");
-  const std::pair<const char*, const char*> builtins[] = {{"cassandra", names::kBuiltinCassandraRepository},
-                                                          {"dse", names::kBuiltinDseRepository}};
-  for (auto& [comp, repo] : builtins) {
-    if (d.isScalar(d.get(d.get(defaults, comp), "repository"))) continue;
+  for (const char* comp : {"cassandra", "dse"}) {
+    NodeId type = d.get(defaults, comp);
+    if (d.isScalar(d.get(type, "repository"))) continue;
+    std::string path = std::string("defaults.") + comp;
+    if (NoDefaults(ctx, root, comp)) continue;
+    const char* repo = BuiltinServerRepository(comp, ctx.run().cassOperator());
+    std::string probe;
+    if (!repo && RegistryOf(d, root, comp) == krm::kNoNode &&
+        (ctx.rules().relocate(names::kBuiltinDseRepository, probe, Custom::Skip).changed() ||
+         ctx.rules().relocate(names::kBuiltinDseRepositoryBefore121, probe, Custom::Skip).changed())) {
+      ctx.report(krm::Severity::Warning, path + ".repository",
+                 "not relocated: without defaults.dse.repository cass-operator pulls a built-in Docker Hub "
+                 "repository, datastax/dse-server up to v1.20 and datastax/dse-mgmtapi-6_8 from v1.21, and the "
+                 "cass-operator version is unknown: set defaults.dse.repository, or operatorVersions.cassOperator");
+      continue;
+    }
+    if (!repo) continue;
     std::string next;
-    if (RegistryOf(d, root, comp) != krm::kNoNode) {
-      if (ctx.config().mode != PathMode::Flatten) continue;
+    NodeId registry = RegistryOf(d, root, comp);
+    if (registry != krm::kNoNode) {
+      if (ctx.config().mode != PathMode::Flatten || !RegistryMoves(ctx, registry)) continue;
       next = LastComponent(repo);
     } else if (!ctx.rules().relocate(repo, next, Custom::NameOnly).changed()) {
       continue;
     }
+    std::string suffix(d.str(type, "suffix"));
+    if (!suffix.empty()) {
+      ctx.report(krm::Severity::Warning, path + ".suffix",
+                 "not relocated: " + path + " has suffix '" + suffix + "' but no repository, and cass-operator " +
+                     "ignores the suffix until a repository is set, so writing " + next +
+                     " would change the tag it pulls; set repository (and check the suffix) by hand",
+                 suffix);
+      continue;
+    }
     staged.set({"defaults", comp, "repository"}, Value::String(next));
-    staged.note(std::string("defaults.") + comp + ".repository",
-                std::string("added ") + next + " in place of the built-in " + repo, std::nullopt, next);
+    staged.note(path + ".repository", std::string("added ") + next + " in place of the built-in " + repo, std::nullopt,
+                next);
   }
 }
 
@@ -168,6 +234,7 @@ void RewriteV1beta1(const ItemContext& ctx, NodeId root) {
   Staged staged;
   Builtins(ctx, root, staged);
   RelocateRegistryField(ctx, d.get(root, "imageRegistry"), "imageRegistry");
+  RelocateRegistryField(ctx, d.get(root, names::kImageRegistryOverride), names::kImageRegistryOverride);
   for (auto& [k, v] : d.pairs(defaults))
     RelocateRegistryField(ctx, d.get(v, "imageRegistry"), "defaults." + std::string(d.value(k)) + ".imageRegistry");
   PullSettings(ctx, root, staged);

@@ -151,6 +151,20 @@ void RewriteOperatorDeployment(const ItemContext& ctx, const ImageConfigChange& 
   if (change.changed && cfg.targets.image_config) AnnotateRestart(ctx, change);
   if (oc.op != Operator::K8ssandraOperator) return;
   std::string path = Indexed("spec.template.spec.containers", oc.index);
+  // DEFAULT_REGISTRY and IMAGE_PULL_SECRETS are read from v1.15.0
+  // (pkg/config/config.go, 9071e394b0357581490006f7d386198c3d5e3221).
+  ParsedRef own = ParseImageRef(ctx.doc().str(oc.container, "image"));
+  std::optional<Version> version = own.ok ? Version::Parse(own.ref.tag) : std::nullopt;
+  if (version && !version->atLeast(1, 15)) {
+    std::string dummy;
+    if (DefaultRegistryValue(ctx.rules(), dummy) || !cfg.pull_secret.empty())
+      ctx.report(Severity::Warning, Field(path, "env"),
+                 "k8ssandra-operator " + version->text() +
+                     " reads neither DEFAULT_REGISTRY nor IMAGE_PULL_SECRETS (both from v1.15.0), so they were not "
+                     "set: its coded Reaper, Medusa and Stargate defaults stay on Docker Hub unless each "
+                     "K8ssandraCluster sets their containerImage in full (and pullSecretRef)");
+    return;
+  }
   EnvVars vars;
   DefaultRegistry(ctx, path, vars);
   if (!cfg.pull_secret.empty()) {

@@ -6,6 +6,7 @@
 
 #include "fn/additional_fields.h"
 #include "fn/audit.h"
+#include "fn/cluster_facts.h"
 #include "fn/config.h"
 #include "fn/custom_sites.h"
 #include "fn/image_config.h"
@@ -160,6 +161,16 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
       others.push_back(&item);
     }
   }
+  // The cass-operator version decides the v1beta1 built-ins.
+  OperatorVersions versions = cfg->operator_versions;
+  if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
+  if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
+  bool v1beta1 = std::any_of(configs.begin(), configs.end(),
+                             [](const auto& ic) { return ic->version() == names::kImageConfigV1beta1; }) ||
+                 std::any_of(others.begin(), others.end(), [](const krm::Item* item) {
+                   return IsStandaloneImageConfig(*item) && item->api_version == names::kImageConfigV1beta1;
+                 });
+  if (v1beta1) run.setCassOperator(ClusterFacts(rl, versions).cassOperator().version);
   KnownImages known;
   ImageConfigChange change;
   for (const auto& ic : configs) {

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <iterator>
 
+#include "fn/names.h"
+
 namespace fn {
 namespace {
 
@@ -57,6 +59,12 @@ std::string Provenance(const KoRelease& r) {
 }
 std::string Provenance(const CoRelease& r) {
   return std::string("cass-operator ") + r.tag + " (" + std::string(r.commit).substr(0, 8) + ")";
+}
+
+const char* BuiltinServerRepository(const std::string& type, const std::optional<Version>& cass_operator) {
+  if (type == "cassandra") return names::kBuiltinCassandraRepository;
+  if (type != "dse" || !cass_operator) return nullptr;
+  return cass_operator->atLeast(1, 21) ? names::kBuiltinDseRepository : names::kBuiltinDseRepositoryBefore121;
 }
 
 }  // namespace fn

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "fn/upstream_defaults.h"
 #include "krm/document.h"
 
 namespace fn {
@@ -37,6 +38,9 @@ class ImageConfigResolver {
   // The server image for `type` (cassandra, dse, hcd) at `version`.
   Composed server(const std::string& type, const std::string& version) const;
 
+  // The cass-operator version, which decides v1beta1's built-in DSE repository.
+  void setCassOperator(std::optional<Version> v) { cass_operator_ = v; }
+
  private:
   std::string applyV1beta1(const std::string& component, const std::string& image) const;
   std::string mergeV1beta2(krm::NodeId entry, bool type_entry, const std::string& tag) const;
@@ -44,6 +48,7 @@ class ImageConfigResolver {
   const krm::Document& d_;
   krm::NodeId root_;
   std::string where_;
+  std::optional<Version> cass_operator_;
   bool v1beta2_;
 };
 

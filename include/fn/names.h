@@ -63,9 +63,15 @@ constexpr const char* kConfigLabelImage = "image";
 constexpr const char* kImageConfigKind = "ImageConfig";
 constexpr const char* kImageConfigV1beta1 = "config.k8ssandra.io/v1beta1";
 constexpr const char* kImageConfigV1beta2 = "config.k8ssandra.io/v1beta2";
-// cass-operator's built-in server repositories (v1beta1, no defaults.<x>.repository).
+// The v1beta1 registry key before cass-operator v1.11.0 (imageRegistry from
+// v1.11.0, 7f887b5c47f0ee8204289a66bf08ae4c4bc75b13,
+// apis/config/v1beta1/imageconfig_types.go).
+constexpr const char* kImageRegistryOverride = "imageRegistryOverride";
+// cass-operator's built-in server repositories (v1beta1, no
+// defaults.<x>.repository); which one a release uses: BuiltinServerRepository.
 constexpr const char* kBuiltinCassandraRepository = "k8ssandra/cass-management-api";
-constexpr const char* kBuiltinDseRepository = "datastax/dse-mgmtapi-6_8";
+constexpr const char* kBuiltinDseRepository = "datastax/dse-mgmtapi-6_8";      // v1.21.0 on
+constexpr const char* kBuiltinDseRepositoryBefore121 = "datastax/dse-server";  // up to v1.20.0
 // Result field paths inside an embedded document:
 // "data.image_config.yaml|images.system-logger.registry".
 constexpr const char* kEmbeddedSeparator = "|";

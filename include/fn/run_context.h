@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fn/rules.h"
+#include "fn/upstream_defaults.h"
 #include "krm/resource_list.h"
 #include "krm/result.h"
 
@@ -37,6 +38,11 @@ class RunContext {
   // origin, names::kRegistryProxies) are not different sources.
   void noteTarget(const std::string& target, const std::string& source, const krm::Item& item, const std::string& path);
 
+  // The cass-operator version of the input (or the config's), when known:
+  // it decides what the v1beta1 ImageConfig's built-ins are.
+  const std::optional<Version>& cassOperator() const { return cass_operator_; }
+  void setCassOperator(std::optional<Version> v) { cass_operator_ = v; }
+
   // Number of values changed so far.
   size_t changes() const { return changes_; }
   void countChange() { ++changes_; }
@@ -52,6 +58,7 @@ class RunContext {
   std::map<std::string, Seen> targets_;
   std::set<std::string> warned_;  // "target|source|source"
   size_t changes_ = 0;
+  std::optional<Version> cass_operator_;
 };
 
 }  // namespace fn

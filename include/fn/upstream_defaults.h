@@ -44,6 +44,14 @@ struct CoRelease {
   const char* image_config;
 };
 
+// cass-operator's built-in v1beta1 server repository for `type`, used when
+// defaults.<type>.repository is unset (pkg/images/images.go): cassandra is
+// k8ssandra/cass-management-api in every release; dse is datastax/dse-server
+// up to v1.20.0 (aeb4678333ac5b36a8cfc0f381d92c80a1c77dc1) and
+// datastax/dse-mgmtapi-6_8 from v1.21.0 (d71cf5bed51b75448dca5df1606ef0a9d3884b64).
+// nullptr when there is none, or when it depends on an unknown version.
+const char* BuiltinServerRepository(const std::string& type, const std::optional<Version>& cass_operator);
+
 // The release with exactly this version, or nullptr when the table does not
 // hold it (older than the table, or newer than its last regeneration).
 const KoRelease* FindKoRelease(const Version& v);
