@@ -178,6 +178,8 @@ class Reader {
 
   void readStrict(Config& c) {
     choose(names::kStrict, {{"true", true}, {"false", false}}, c.strict, "strict must be true or false");
+    choose<std::string>(names::kAutoUpdate, {{"once", "once"}, {"always", "always"}}, c.auto_update,
+                        "autoUpdate must be once or always");
   }
 
   // operatorVersions: {cassOperator: v1.30.2, k8ssandraOperator: v1.32.5},
@@ -371,7 +373,7 @@ krm::ConfigSchema Schema() {
           names::kKind,
           {names::kRegistry, names::kRules, names::kPath, names::kExclude, names::kPullSecret, names::kPullPolicy,
            names::kTargets, names::kImageConfig, names::kAdditionalImageFields, names::kStrict,
-           names::kOperatorVersions, names::kImageList, names::kImages}};
+           names::kOperatorVersions, names::kImageList, names::kImages, names::kAutoUpdate}};
 }
 
 namespace {

@@ -85,6 +85,9 @@ functionConfig: a v1 ConfigMap (data holds strings) or
                             x=@sha256:..."
                 a newName with a registry host is final (not relocated);
                 an entry that matches no image is a warning
+  autoUpdate    once | always: annotate the datacenters whose Cassandra images
+                change with cassandra.datastax.com/autoupdate-spec, which
+                cass-operator v1.20+ needs to roll them onto a changed image config
   additionalImageFields
                 string image fields of other kinds, kustomize fieldSpec style:
                 typed: [{group, version, kind, path: spec/list[]/image}]

@@ -14,6 +14,7 @@
 #include "fn/k8ssandra.h"
 #include "fn/names.h"
 #include "fn/operator_deployment.h"
+#include "fn/rollout.h"
 #include "fn/workloads.h"
 #include "krm/editor.h"
 #include "krm/function_config.h"
@@ -29,20 +30,6 @@ void MakeStrict(std::vector<krm::Result>& results) {
     r.severity = krm::Severity::Error;
     r.message = "strict: " + r.message;
   }
-}
-
-// The restart advice: not an escape, so it stays a warning under strict.
-void AdviseRestart(const ImageConfigChange& change, const std::vector<std::string>& datacenters,
-                   std::vector<krm::Result>& results) {
-  if (!change.changed || datacenters.empty()) return;
-  std::string list;
-  for (const auto& s : datacenters) list += (list.empty() ? "" : ", ") + s;
-  krm::Result r = krm::Result::Warning("the image config changed (" + change.where.front() +
-                                       "), but running datacenters keep their images until their pods are "
-                                       "re-created: " +
-                                       list);
-  if (change.first) r.about(*change.first);
-  results.push_back(std::move(r));
 }
 
 // One item other than an image config, through every enabled family.
@@ -96,24 +83,6 @@ std::optional<std::vector<InventoryEntry>> AuditOutput(const krm::ResourceList& 
   } catch (const krm::ParseError&) {
   }
   return std::nullopt;
-}
-
-// The datacenters whose Cassandra pods get another image from the edited
-// image config (an image no field of their own names, composed from it).
-std::vector<std::string> ImageConfigRollouts(const std::vector<InventoryEntry>& entries) {
-  std::vector<std::string> out;
-  for (const InventoryEntry& e : entries) {
-    const PullSite& s = e.source;
-    bool datacenter = s.ref.kind == names::kK8ssandraCluster || s.ref.kind == names::kCassandraDatacenter;
-    // Cassandra pods only: k8ssandra-operator updates its Reaper and Stargate Deployments itself.
-    if (s.component == "reaper" || s.component == "stargate" || s.component == "vector") continue;
-    if (!datacenter || !s.field.empty() || s.image == e.target.image ||
-        s.origin.rfind(std::string(names::kConfigMap) + "/", 0) != 0)
-      continue;
-    std::string name = s.ref.kind + "/" + s.ref.name;
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-  }
-  return out;
 }
 
 // An images entry no image met: a typo in its name must not pass silently.
@@ -177,21 +146,26 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
     CollectKnownImages(*ic, known);
     if (cfg->targets.image_config) RewriteImageConfig(run, *ic, patch, rl.source().eol(), change);
   }
-  std::vector<std::string> datacenters;
+  std::vector<Rollout> rollouts;
   for (const krm::Item* item : others) {
     if (IsStandaloneImageConfig(*item)) {
       if (cfg->targets.image_config) RewriteStandaloneImageConfig(run, *item, ed, change);
       continue;
     }
     if (IsK8ssandraKind(*item) && (item->kind == names::kK8ssandraCluster || item->kind == names::kCassandraDatacenter))
-      datacenters.push_back(item->kind + "/" + item->name);
+      rollouts.push_back({item->ref(), "", false});
     RewriteItem(run, *item, ed, known, change);
   }
   std::optional<std::vector<InventoryEntry>> entries = AuditOutput(rl, patch, run, ed, resources, fallback);
   ReportUnusedImages(rules, fc, results);
-  if (entries) datacenters = ImageConfigRollouts(*entries);
+  std::optional<Version> cass_operator = run.cassOperator();
+  if (entries) rollouts = ImageConfigRollouts(*entries);
+  if (change.changed && !rollouts.empty()) {
+    if (!cass_operator) cass_operator = ClusterFacts(rl, versions).cassOperator().version;
+    AnnotateAutoUpdate(run, ed, resources, rollouts);
+  }
   if (cfg->strict) MakeStrict(results);
-  AdviseRestart(change, datacenters, results);
+  AdviseRestart(change, rollouts, cass_operator, results);
   return entries;
 }
 

@@ -42,7 +42,7 @@ for ex in air-gapped:mirror.yaml mirror-per-registry:mirrors.yaml custom-images:
   check "$name: a second run changes nothing" "diff -r '$T/$name.once' '$T/$name.run' > /dev/null"
 done
 check "air-gapped: results warn that running datacenters keep their images" \
-  "grep -q 'running datacenters keep their images until their pods are re-created: K8ssandraCluster/prod' '$T/air-gapped.results/results.yaml'"
+  "grep -q 'and with it the images of K8ssandraCluster/prod dc1, K8ssandraCluster/prod dc2: cass-operator v1.30.2 updates their StatefulSets only when' '$T/air-gapped.results/results.yaml'"
 check "air-gapped: no image left on Docker Hub" \
   "! grep -E '(image|serverImage): *\"?(docker.io/)?(k8ssandra|thelastpickle|stargateio|fluent)/' '$T/air-gapped.run/'*.yaml"
 check "mirror-per-registry: ghcr.io images flattened into their own project" \

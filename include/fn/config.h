@@ -75,6 +75,7 @@ struct Config {
   OperatorVersions operator_versions;
   std::string image_list;             // the image list ConfigMap's name, or ""
   std::vector<ImageOverride> images;  // custom images, applied before the rules
+  std::string auto_update;            // "", "once" or "always": cassandra.datastax.com/autoupdate-spec
 };
 
 // The schema handed to krm::FunctionConfig: group, kind and every key.

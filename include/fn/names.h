@@ -31,6 +31,7 @@ constexpr const char* kStrict = "strict";
 constexpr const char* kOperatorVersions = "operatorVersions";
 constexpr const char* kImageList = "imageList";
 constexpr const char* kImages = "images";
+constexpr const char* kAutoUpdate = "autoUpdate";
 constexpr const char* kImageName = "name";
 constexpr const char* kImageNewName = "newName";
 constexpr const char* kImageNewTag = "newTag";
@@ -75,6 +76,9 @@ constexpr const char* kBuiltinDseRepositoryBefore121 = "datastax/dse-server";  /
 // Result field paths inside an embedded document:
 // "data.image_config.yaml|images.system-logger.registry".
 constexpr const char* kEmbeddedSeparator = "|";
+// cass-operator's UpdateAllowedAnnotation (from v1.20.0,
+// apis/cassandra/v1beta1/cassandradatacenter_types.go): once or always.
+constexpr const char* kAutoUpdateAnnotation = "cassandra.datastax.com/autoupdate-spec";
 // Pod-template annotation holding the hash of the final image config.
 constexpr const char* kConfigHashAnnotation = "k8ssandra-images.dev/image-config-hash";
 
