@@ -1,7 +1,10 @@
 #include "fn/additional_fields.h"
 
 #include "fn/field_path.h"
+#include "fn/k8ssandra.h"
+#include "fn/names.h"
 #include "fn/relocate_string.h"
+#include "fn/workloads.h"
 
 namespace fn {
 namespace {
@@ -29,8 +32,13 @@ void WalkPath(const krm::Document& d, krm::NodeId at, const std::string& rest, c
 
 bool Matches(const FieldSpec& f, const krm::Item& item) {
   std::string version = item.api_version.substr(item.api_version.find('/') + 1);
-  return f.kind == item.kind && (f.group.empty() || f.group == item.group()) &&
-         (f.version.empty() || f.version == version);
+  // An entry without a kind names fields of every kind this function does
+  // not walk itself (workloads, K8ssandra kinds and image configs are its
+  // own; a second edit of their fields would collide).
+  bool kind = f.kind.empty() ? !WorkloadPodPath(item) && !IsK8ssandraKind(item) && !NeverHoldsImages(item) &&
+                                   !(item.group().empty() && item.kind == names::kConfigMap)
+                             : f.kind == item.kind;
+  return kind && (f.group.empty() || f.group == item.group()) && (f.version.empty() || f.version == version);
 }
 
 }  // namespace

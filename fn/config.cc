@@ -318,8 +318,8 @@ class Reader {
     if (n == krm::kNoNode || d_.isNull(n)) return;
     std::string base = fc_.path(names::kAdditionalImageFields);
     auto check = [&](FieldSpec& f, const std::string& p) {
-      if (f.kind.empty() || f.path.empty()) {
-        error(p, "additionalImageFields entries need kind and path");
+      if (f.path.empty()) {
+        error(p, "additionalImageFields entries need a path (kind, group and version may be left out: any)");
         return;
       }
       c.additional_fields.push_back(f);
@@ -329,6 +329,7 @@ class Reader {
       for (auto& entry : SplitList(std::string(d_.value(n)))) {
         size_t colon = entry.rfind(':');
         FieldSpec f;
+        if (colon == std::string::npos) f.path = entry;  // a path alone: any kind
         if (colon != std::string::npos) {
           std::string gvk = entry.substr(0, colon);
           f.path = entry.substr(colon + 1);

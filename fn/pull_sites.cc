@@ -262,11 +262,7 @@ std::string ExplainSite(const PullSite& site) {
   return out;
 }
 
-bool MayHoldPullSites(const krm::Item& item) {
-  bool core = item.group().empty();
-  return WorkloadPodPath(item) != nullptr || IsK8ssandraKind(item) || (core && item.kind == names::kConfigMap) ||
-         (core && item.kind == names::kList);
-}
+bool MayHoldPullSites(const krm::Item& item) { return !NeverHoldsImages(item); }
 
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts,
                                 const std::vector<FieldSpec>& additional) {
@@ -278,6 +274,9 @@ std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts&
     std::string path;
     NodeId pod = WorkloadPodSpec(d, item, path);
     if (d.isMap(pod)) pull_sites::WorkloadSites(b, pod, path);
+    if (!HasAdditionalFields(item, additional)) {
+      for (const FoundPodSpec& f : PodSpecsByShape(d, item)) pull_sites::WorkloadSites(b, f.spec, f.path);
+    }
     std::string group = item.group();
     if (group == names::kCassandraGroup && item.kind == names::kCassandraDatacenter)
       pull_sites::CassandraDatacenterSites(b);

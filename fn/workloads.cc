@@ -76,4 +76,84 @@ bool RewritePodSpec(const ItemContext& ctx, NodeId spec, const std::string& path
   return mirrored;
 }
 
+bool NeverHoldsImages(const krm::Item& item) {
+  std::string group = item.group();
+  static const char* const kCore[] = {"Service",         "ServiceAccount", "Secret",        "Namespace",
+                                      "Endpoints",       "LimitRange",     "ResourceQuota", "PersistentVolumeClaim",
+                                      "PersistentVolume"};
+  static const char* const kAny[] = {"CustomResourceDefinition",
+                                     "Role",
+                                     "ClusterRole",
+                                     "RoleBinding",
+                                     "ClusterRoleBinding",
+                                     "ValidatingWebhookConfiguration",
+                                     "MutatingWebhookConfiguration",
+                                     "Certificate",
+                                     "Issuer",
+                                     "ClusterIssuer",
+                                     "StorageClass",
+                                     "NetworkPolicy",
+                                     "PodDisruptionBudget",
+                                     "Ingress",
+                                     "IngressClass",
+                                     "PriorityClass",
+                                     "APIService",
+                                     "Lease"};
+  for (const char* k : kAny) {
+    if (item.kind == k) return true;
+  }
+  if (!group.empty()) return false;
+  for (const char* k : kCore) {
+    if (item.kind == k) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool HoldsContainers(const Document& d, NodeId map) {
+  for (const char* list : {"containers", "initContainers"}) {
+    NodeId l = d.get(map, list);
+    if (!d.isSeq(l)) continue;
+    for (NodeId c : d.items(l)) {
+      if (d.isMap(c)) return true;
+    }
+  }
+  return false;
+}
+
+void Walk(const Document& d, NodeId node, const std::string& path, int depth, std::vector<FoundPodSpec>& out) {
+  if (depth > 16) return;
+  if (d.isMap(node)) {
+    bool pod = HoldsContainers(d, node);
+    if (pod) out.push_back({node, path});
+    for (auto& [k, v] : d.pairs(node)) {
+      std::string key(d.value(k));
+      if (depth == 0 && (key == "metadata" || key == "status" || key == "apiVersion" || key == "kind")) continue;
+      // A pod spec's own lists are RewritePodSpec's; other keys may hold more
+      // (kustomize's legacy filter updates every depth).
+      if (pod && (key == "containers" || key == "initContainers" || key == "ephemeralContainers" || key == "volumes"))
+        continue;
+      Walk(d, v, Field(path, key), depth + 1, out);
+    }
+  } else if (d.isSeq(node)) {
+    size_t i = 0;
+    for (NodeId v : d.items(node)) Walk(d, v, Indexed(path, i++), depth + 1, out);
+  }
+}
+
+}  // namespace
+
+std::vector<FoundPodSpec> PodSpecsByShape(const Document& d, const krm::Item& item) {
+  std::vector<FoundPodSpec> out;
+  if (WorkloadPodPath(item) || NeverHoldsImages(item)) return out;
+  std::string group = item.group();
+  if (group == names::kK8ssandraGroup || group == names::kCassandraGroup || group == names::kReaperGroup ||
+      group == names::kStargateGroup)
+    return out;
+  if (group.empty() && item.kind == names::kConfigMap) return out;
+  Walk(d, item.node, "", 0, out);
+  return out;
+}
+
 }  // namespace fn

@@ -42,7 +42,8 @@ struct PullSite {
 };
 
 // False for an item that can neither hold a pull site nor decide one (a
-// CustomResourceDefinition, a Service, RBAC, ...), judged by kind alone.
+// CustomResourceDefinition, a Service, RBAC, ...: NeverHoldsImages), judged
+// by kind alone; any other kind may hold a pod spec found by its shape.
 bool MayHoldPullSites(const krm::Item& item);
 
 // Every pull site of the input, in input order; `additional` (the config's

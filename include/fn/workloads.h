@@ -4,6 +4,7 @@
 #define FN_WORKLOADS_H_
 
 #include <string>
+#include <vector>
 
 #include "fn/item_context.h"
 
@@ -28,6 +29,23 @@ const char* WorkloadPodPath(const krm::Item& item);
 // DaemonSet, ReplicaSet, ReplicationController, Job, CronJob) and its field
 // path, or kNoNode for any other kind.
 krm::NodeId WorkloadPodSpec(const krm::Document& doc, const krm::Item& item, std::string& path);
+
+// Pod specs found by shape in an object of a kind this function does not
+// know (Argo Rollouts, Knative Services, KEDA ScaledJobs, OpenKruise
+// CloneSets, any custom kind), as kustomize's image filter finds them: any
+// map below the object (metadata and status aside) holding a containers or
+// initContainers list of maps. Empty for known workload kinds, K8ssandra
+// kinds, CustomResourceDefinitions and kinds that never hold pods.
+struct FoundPodSpec {
+  krm::NodeId spec = krm::kNoNode;
+  std::string path;  // "spec.template.spec"
+};
+std::vector<FoundPodSpec> PodSpecsByShape(const krm::Document& doc, const krm::Item& item);
+
+// True for a kind that never holds a pod spec or an image (RBAC, Services,
+// Secrets, webhook configurations, ...): skipped by the shape walk and by
+// the inventory.
+bool NeverHoldsImages(const krm::Item& item);
 
 }  // namespace fn
 
