@@ -1,6 +1,7 @@
 #include "fn/pull_sites.h"
 
 #include "fn/additional_fields.h"
+#include "fn/alias.h"
 #include "fn/field_path.h"
 #include "fn/k8ssandra.h"
 #include "fn/names.h"
@@ -45,13 +46,20 @@ PullSite& Builder::add(const std::string& scope, const std::string& component, c
   return s;
 }
 
+std::string ImageAt(const Document& d, NodeId node) {
+  if (d.isScalar(node)) return std::string(d.value(node));
+  if (d.kind(node) != krm::NodeKind::Alias) return "";
+  std::optional<Anchor> anchor = FindAnchor(d, node);
+  return anchor ? anchor->value : "";
+}
+
 void ReadContainers(const Document& d, NodeId list, const std::string& path, Containers& out) {
   size_t i = 0;
   for (NodeId c : d.items(list)) {
     std::string field = Field(Indexed(path, i++), "image");
     std::string name(d.str(c, "name"));
-    if (d.isScalar(d.get(c, "image")))
-      out[name] = {std::string(d.str(c, "image")), field, d.str(c, "imagePullPolicy") == "Never"};
+    std::string image = ImageAt(d, d.get(c, "image"));
+    if (!image.empty()) out[name] = {image, field, d.str(c, "imagePullPolicy") == "Never"};
   }
 }
 
@@ -193,11 +201,12 @@ void WorkloadSites(Builder& b, NodeId spec, const std::string& path) {
     size_t i = 0;
     for (NodeId c : d.items(d.get(spec, list))) {
       std::string field = Field(Indexed(Field(path, list), i++), "image");
-      if (!d.isScalar(d.get(c, "image")) || d.str(c, "imagePullPolicy") == "Never") continue;
+      std::string image = ImageAt(d, d.get(c, "image"));  // an alias reads its anchor's value
+      if (image.empty() || d.str(c, "imagePullPolicy") == "Never") continue;
       std::string component = "container " + std::string(d.str(c, "name"));
       if (c == oc.container)
         component = oc.op == Operator::CassOperator ? names::kCassOperatorName : names::kK8ssandraOperatorName;
-      b.add("", component, std::string(d.str(c, "image")), field, field);
+      b.add("", component, image, field, field);
     }
   }
   size_t i = 0;

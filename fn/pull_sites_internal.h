@@ -49,6 +49,9 @@ struct NamedImage {
 // Containers by name; a later list (the datacenter's) wins over an earlier.
 using Containers = std::map<std::string, NamedImage>;
 void ReadContainers(const krm::Document& d, krm::NodeId list, const std::string& path, Containers& out);
+// The image string at `node`: a scalar's value, an alias's anchored value,
+// or "".
+std::string ImageAt(const krm::Document& d, krm::NodeId node);
 
 using Levels = std::vector<std::pair<std::string, std::string>>;
 

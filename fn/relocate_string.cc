@@ -1,5 +1,7 @@
 #include "fn/relocate_string.h"
 
+#include "fn/alias.h"
+
 namespace fn {
 
 Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::string& path, Custom custom) {
@@ -9,6 +11,14 @@ Decision RelocateString(const ItemContext& ctx, krm::NodeId node, const std::str
     ctx.report(krm::Severity::Warning, path,
                std::string("not relocated: an image reference is a string, but this is written as a ") +
                    (doc.isMap(node) ? "map" : "list") + "; the API server rejects the object: write it as one string");
+    return d;
+  }
+  if (doc.kind(node) == krm::NodeKind::Alias) {
+    std::optional<Anchor> anchor = FindAnchor(doc, node);
+    if (!anchor || anchor->key != "image")
+      ctx.report(krm::Severity::Warning, path,
+                 "not relocated: the image is the alias " + std::string(doc.raw(node)) +
+                     " of a value anchored on another field, which that field shares: write the image here");
     return d;
   }
   if (!doc.isScalar(node)) return d;
