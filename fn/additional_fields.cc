@@ -1,5 +1,7 @@
 #include "fn/additional_fields.h"
 
+#include <set>
+
 #include "fn/field_path.h"
 #include "fn/k8ssandra.h"
 #include "fn/names.h"
@@ -50,10 +52,33 @@ bool HasAdditionalFields(const krm::Item& item, const std::vector<FieldSpec>& sp
   return false;
 }
 
+bool NamesKind(const krm::Item& item, const std::vector<FieldSpec>& specs) {
+  for (const FieldSpec& f : specs) {
+    if (!f.kind.empty() && Matches(f, item)) return true;
+  }
+  return false;
+}
+
 void ForEachAdditionalField(const krm::Document& d, const krm::Item& item, const std::vector<FieldSpec>& specs,
                             const AdditionalFieldVisitor& visit) {
+  std::set<krm::NodeId> walked;
+  bool shape = !NamesKind(item, specs);
+  bool computed = false;
   for (const FieldSpec& f : specs) {
-    if (Matches(f, item)) WalkPath(d, item.node, f.path, "", visit);
+    if (!Matches(f, item)) continue;
+    if (!f.kind.empty() || !shape) {
+      WalkPath(d, item.node, f.path, "", visit);
+      continue;
+    }
+    if (!computed) {
+      for (const FoundPodSpec& p : PodSpecsByShape(d, item)) {
+        for (krm::NodeId n : PodImageNodes(d, p.spec)) walked.insert(n);
+      }
+      computed = true;
+    }
+    WalkPath(d, item.node, f.path, "", [&](krm::NodeId n, const std::string& field) {
+      if (!walked.count(n)) visit(n, field);
+    });
   }
 }
 

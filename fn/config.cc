@@ -1,5 +1,6 @@
 #include "fn/config.h"
 
+#include "fn/glob.h"
 #include "fn/image_ref.h"
 #include "fn/names.h"
 
@@ -455,7 +456,7 @@ std::string ParseFrom(const std::string& text, Rule& out) {
 std::string ParseExclusion(const std::string& text, Exclusion& out) {
   out.written = text;
   out.pattern = NormalizedPattern(text);
-  if (text.find_first_of("*?") != std::string::npos) return "";
+  if (IsGlob(text)) return "";
   ParsedRef parsed = ParseImageRef(text);
   if (!parsed.ok) return "'" + text + "' is neither an image name nor a pattern (" + parsed.error + ")";
   if (!parsed.ref.suffix().empty())

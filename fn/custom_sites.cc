@@ -77,17 +77,18 @@ bool SetAt(krm::Editor& ed, krm::NodeId node, const std::string& path, const krm
   return false;
 }
 
-const krm::Item* Find(const std::vector<krm::Item>& items, const krm::ResourceRef& ref) {
-  for (const krm::Item& item : items) {
-    if (item.kind == ref.kind && item.name == ref.name && item.ns == ref.ns) return &item;
-  }
-  return nullptr;
-}
-
 krm::Result About(krm::Result r, const PullSite& s, const std::string& field) {
   r.about(s.ref);
   if (!field.empty()) r.at(field);
   return r;
+}
+
+// True when the site's output image is what the entry asks: relocated, or
+// (when the relocation could not move it, an escape reported on its own)
+// the customized image itself.
+bool Reached(const InventoryEntry& e, const Decision& d) {
+  ParsedRef want = ParseImageRef(d.reference());
+  return e.target.image == d.customized.normalized() || (want.ok && e.target.image == want.ref.normalized());
 }
 
 }  // namespace
@@ -100,9 +101,7 @@ std::vector<CustomMiss> CustomMisses(const std::vector<InventoryEntry>& entries,
     ParsedRef p = ParseImageRef(e.source.written);
     if (!p.ok) continue;
     Decision d = rules.decide(p.ref);
-    if (!d.custom) continue;
-    ParsedRef want = ParseImageRef(d.reference());
-    if (!want.ok || e.target.image == want.ref.normalized() || e.target.image == d.customized.normalized()) continue;
+    if (!d.custom || Reached(e, d)) continue;
     out.push_back({&e, d.custom, d.reference()});
   }
   return out;
@@ -114,7 +113,7 @@ size_t MakeExplicit(const std::vector<CustomMiss>& misses, const std::vector<krm
   for (const CustomMiss& m : misses) {
     const PullSite& s = m.entry->source;
     if (s.explicit_field.empty()) continue;
-    const krm::Item* item = Find(items, s.ref);
+    const krm::Item* item = krm::FindResource(items, s.ref);
     if (!item) continue;
     ParsedRef want = ParseImageRef(m.want);
     krm::Value value = krm::Value::String(m.want);
@@ -147,10 +146,8 @@ void SetUpstreams(std::vector<InventoryEntry>& entries, const Relocator& rules) 
     ParsedRef p = ParseImageRef(e.source.written);
     if (!p.ok) continue;
     Decision d = rules.decide(p.ref);
-    if (!d.custom || d.customized.normalized() == e.source.image) continue;
     // Only where the entry took effect (a miss pulls what it pulled).
-    ParsedRef want = ParseImageRef(d.reference());
-    if (e.target.image == d.customized.normalized() || (want.ok && e.target.image == want.ref.normalized()))
+    if (d.custom && d.customized.normalized() != e.source.image && Reached(e, d))
       e.upstream = d.customized.normalized();
   }
 }
@@ -159,7 +156,7 @@ void ReportCustomMisses(const std::vector<CustomMiss>& misses, const std::vector
                         const krm::Document& doc, std::vector<krm::Result>& results) {
   for (const CustomMiss& m : misses) {
     const PullSite& s = m.entry->source;
-    const krm::Item* item = Find(items, s.ref);
+    const krm::Item* item = krm::FindResource(items, s.ref);
     bool present = item && !s.explicit_field.empty() && FindAt(doc, item->node, s.explicit_field) != krm::kNoNode;
     std::string why;
     if (s.explicit_field.empty())

@@ -21,7 +21,7 @@ std::string ParseImageOverride(const std::string& name, const std::string& new_n
   if (name.empty()) return "an entry needs a name (the image it changes)";
   if (new_name.empty() && new_tag.empty() && digest.empty())
     return "'" + name + "' needs one of newName, newTag or digest";
-  if (name.find_first_of("*?") != std::string::npos) {
+  if (IsGlob(name)) {
     out.pattern = NormalizedPattern(name);
   } else {
     ParsedRef p = ParseImageRef(name);

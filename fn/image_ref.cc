@@ -1,5 +1,6 @@
 #include "fn/image_ref.h"
 
+#include "fn/glob.h"
 #include "fn/names.h"
 
 namespace fn {
@@ -173,7 +174,7 @@ std::string NormalizedPath(std::string_view registry, const std::string& path, b
 std::string NormalizedPattern(const std::string& pattern) {
   size_t slash = pattern.find('/');
   std::string first = pattern.substr(0, slash);
-  if (first.empty() || first.find_first_of("*?") != std::string::npos) return pattern;
+  if (first.empty() || IsGlob(first)) return pattern;
   if (slash == std::string::npos) return std::string(names::kDockerHub) + "/" + names::kLibrary + "/" + pattern;
   if (LooksLikeRegistry(first)) return CanonicalRegistry(first) + pattern.substr(slash);
   return std::string(names::kDockerHub) + "/" + pattern;

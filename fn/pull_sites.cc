@@ -283,7 +283,7 @@ std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts&
     std::string path;
     NodeId pod = WorkloadPodSpec(d, item, path);
     if (d.isMap(pod)) pull_sites::WorkloadSites(b, pod, path);
-    if (!HasAdditionalFields(item, additional)) {
+    if (!NamesKind(item, additional)) {
       for (const FoundPodSpec& f : PodSpecsByShape(d, item)) pull_sites::WorkloadSites(b, f.spec, f.path);
     }
     std::string group = item.group();

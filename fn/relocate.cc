@@ -45,8 +45,8 @@ void RewriteItem(RunContext& run, const krm::Item& item, krm::Editor& ed, const 
   }
   if (cfg.targets.k8ssandra && IsK8ssandraKind(item)) RewriteK8ssandra(ctx, known);
   // A kind this function does not know, whose pod specs are found by shape
-  // (unless additionalImageFields names its fields: they are the config's word).
-  if (cfg.targets.workloads && pod == krm::kNoNode && !HasAdditionalFields(item, cfg.additional_fields)) {
+  // (unless additionalImageFields names its kind: its fields are then the config's word).
+  if (cfg.targets.workloads && pod == krm::kNoNode && !NamesKind(item, cfg.additional_fields)) {
     for (const FoundPodSpec& f : PodSpecsByShape(ed.doc(), item)) {
       ctx.report(krm::Severity::Info, f.path,
                  "a pod spec found by its shape (a containers list) in " + item.kind +

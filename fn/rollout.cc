@@ -29,13 +29,6 @@ std::vector<Rollout> ImageConfigRollouts(const std::vector<InventoryEntry>& entr
 
 namespace {
 
-const krm::Item* Find(const std::vector<krm::Item>& items, const krm::ResourceRef& ref) {
-  for (const krm::Item& item : items) {
-    if (item.kind == ref.kind && item.name == ref.name && item.ns == ref.ns) return &item;
-  }
-  return nullptr;
-}
-
 // The K8ssandraCluster datacenter named `scope`, and its path.
 krm::NodeId Datacenter(const krm::Document& d, const krm::Item& item, const std::string& scope, std::string& path) {
   size_t i = 0;
@@ -59,7 +52,7 @@ void AnnotateAutoUpdate(RunContext& run, krm::Editor& ed, const std::vector<krm:
   if (value.empty()) return;
   const krm::Document& d = ed.doc();
   for (Rollout& r : rollouts) {
-    const krm::Item* item = Find(items, r.ref);
+    const krm::Item* item = krm::FindResource(items, r.ref);
     if (!item) continue;
     krm::NodeId at = item->node;
     std::string path;

@@ -46,8 +46,6 @@ std::string RestAfter(const std::string& path, const std::string& from_path) {
   return path.substr(from_path.size() + 1);
 }
 
-bool IsGlob(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
-
 // The name as written: its registry only when one was written.
 std::string WrittenName(const ImageRef& r) {
   return r.written_registry.empty() ? r.writtenPath() : r.written_registry + "/" + r.writtenPath();
@@ -100,6 +98,7 @@ Relocator::Relocator(Config config) : config_(std::move(config)), used_(config_.
 const ImageOverride* Relocator::customFor(const ImageRef& source, bool& at_destination) const {
   at_destination = false;
   const std::vector<ImageOverride>& all = config_.images;
+  if (all.empty()) return nullptr;  // every image goes through here
   std::string name = source.name();
   for (const ImageOverride& o : all) {
     if (!IsGlob(o.pattern) && o.pattern == name) return &o;

@@ -76,6 +76,15 @@ bool RewritePodSpec(const ItemContext& ctx, NodeId spec, const std::string& path
   return mirrored;
 }
 
+std::vector<NodeId> PodImageNodes(const Document& d, NodeId spec) {
+  std::vector<NodeId> out;
+  for (const char* list : {"containers", "initContainers", "ephemeralContainers"}) {
+    for (NodeId c : d.items(d.get(spec, list))) out.push_back(d.get(c, "image"));
+  }
+  for (NodeId v : d.items(d.get(spec, "volumes"))) out.push_back(d.at(v, "image.reference"));
+  return out;
+}
+
 bool NeverHoldsImages(const krm::Item& item) {
   std::string group = item.group();
   static const char* const kCore[] = {"Service",         "ServiceAccount", "Secret",        "Namespace",

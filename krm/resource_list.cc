@@ -8,6 +8,13 @@
 #include "krm/text_check_internal.h"
 
 namespace krm {
+
+const Item* FindResource(const std::vector<Item>& items, const ResourceRef& ref) {
+  for (const Item& item : items) {
+    if (item.kind == ref.kind && item.name == ref.name && item.ns == ref.ns) return &item;
+  }
+  return nullptr;
+}
 namespace {
 
 constexpr const char* kListVersions[] = {"config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"};

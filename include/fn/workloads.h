@@ -42,6 +42,11 @@ struct FoundPodSpec {
 };
 std::vector<FoundPodSpec> PodSpecsByShape(const krm::Document& doc, const krm::Item& item);
 
+// The image nodes of the pod spec at `spec` RewritePodSpec edits (its
+// containers', init and ephemeral containers' image, volumes'
+// image.reference).
+std::vector<krm::NodeId> PodImageNodes(const krm::Document& doc, krm::NodeId spec);
+
 // True for a kind that never holds a pod spec or an image (RBAC, Services,
 // Secrets, webhook configurations, ...): skipped by the shape walk and by
 // the inventory.

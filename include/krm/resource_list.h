@@ -51,6 +51,9 @@ struct Item {
   std::string group() const;
 };
 
+// The item of `items` that `ref` names (kind, namespace, name), or nullptr.
+const Item* FindResource(const std::vector<Item>& items, const ResourceRef& ref);
+
 class ResourceList {
  public:
   // Reads a ResourceList (config.kubernetes.io/v1 or v1beta1) in YAML or
