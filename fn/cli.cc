@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "fn/cli_internal.h"
+#include "fn/items_to_read.h"
 #include "fn/names.h"
 #include "fn/relocate.h"
 #include "krm/document.h"
@@ -134,6 +135,7 @@ int RunPlain(const PlainArgs& pa, std::istream& in, std::ostream& out, std::ostr
   krm::StreamOptions options;
   options.quiet = pa.quiet;
   options.summary = !pa.plugin;
+  options.select = ItemsToRead();
   std::ofstream results;
   if (!pa.results_path.empty()) {
     results.open(pa.results_path, std::ios::binary | std::ios::trunc);
@@ -152,7 +154,7 @@ int RunPlain(const PlainArgs& pa, std::istream& in, std::ostream& out, std::ostr
 
 int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return krm::RunResourceList(krm::ReadAll(in), out, err, names::kProgram, Relocate);
+  if (args.empty()) return krm::RunResourceList(krm::ReadAll(in), out, err, names::kProgram, Relocate, ItemsToRead());
   if (args[0] == "--help" || args[0] == "-h" || (args.size() == 1 && args[0] == "help")) {
     out << HelpText();
     return 0;

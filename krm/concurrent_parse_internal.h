@@ -1,14 +1,20 @@
-// krm/concurrent_parse_internal.h: indexing a large ResourceList on several cores.
-// yaml-cpp's scanner is where the time goes, so groups of items are indexed
-// on their own threads and the indexes joined into one Document, the same
-// one Document::ParseYaml would build.
+// krm/concurrent_parse_internal.h: indexing a large ResourceList or stream
+// in parts. yaml-cpp's scanner is where the time goes, so (1) items a
+// selector declines are not parsed at all when the structural pre-scan
+// (krm/item_scan) vouches for them, and (2) the parts that are parsed are
+// indexed on several threads. The parts are joined into one Document: the
+// one Document::ParseYaml would build, with an Opaque node in place of each
+// item passed over.
 #ifndef KRM_CONCURRENT_PARSE_INTERNAL_H_
 #define KRM_CONCURRENT_PARSE_INTERNAL_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "krm/document.h"
+#include "krm/resource_list.h"
 
 namespace krm {
 
@@ -21,6 +27,27 @@ namespace krm {
 Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t min_bytes = 256 * 1024,
                                bool* joined = nullptr);
 Document ParseYamlConcurrently(std::string&&, unsigned, size_t = 0, bool* = nullptr) = delete;
+
+// A document in which some items were passed over.
+struct PartialParse {
+  Document doc;
+  std::vector<Item> opaque;  // each item passed over, in text order, `node` set
+};
+
+// A block-style ResourceList with only the items the selector (made by
+// `factory` from the functionConfig) accepts indexed. Nothing when the
+// text is not in SplitBlockItems' shape, when no item is passed over, or
+// when a parsed part fails or does not join: the caller then indexes the
+// whole text, which reports any error as before.
+std::optional<PartialParse> ParseListSelectively(const std::string& text, const SelectorFactory& factory,
+                                                 unsigned threads);
+std::optional<PartialParse> ParseListSelectively(std::string&&, const SelectorFactory&, unsigned) = delete;
+
+// The same for a plain multi-document stream, cut at its "---" lines (a
+// stream with directives or "..." lines is not cut).
+std::optional<PartialParse> ParseStreamSelectively(const std::string& text, const ItemSelector& select,
+                                                   unsigned threads);
+std::optional<PartialParse> ParseStreamSelectively(std::string&&, const ItemSelector&, unsigned) = delete;
 
 // The number of threads worth using here: the hardware's cores, at most 8.
 unsigned DefaultParseThreads();

@@ -124,9 +124,27 @@ Document DocumentInternal::Empty(const std::string& text, bool json) {
   return d;
 }
 
+namespace {
+
+// Makes the last block hold `capacity` nodes, keeping the ones it has.
+void GrowLastBlock(std::vector<std::unique_ptr<Node[]>>& blocks, size_t used, size_t& capacity, size_t to) {
+  std::unique_ptr<Node[]> bigger(new Node[to]);
+  std::copy(blocks.back().get(), blocks.back().get() + used, bigger.get());
+  blocks.back() = std::move(bigger);
+  capacity = to;
+}
+
+}  // namespace
+
 NodeId DocumentInternal::Push(Document& d, const Node& n) {
   if (d.size_ >= kNoNode) throw ParseError(n.begin, "more than " + std::to_string(kNoNode - 1) + " nodes");
-  if ((d.size_ & Document::kMask) == 0) d.blocks_.emplace_back(new Node[Document::kMask + 1]);
+  size_t used = d.size_ & Document::kMask;
+  if (used == 0) {
+    d.blocks_.emplace_back(new Node[Document::kFirstBlock]);
+    d.last_capacity_ = Document::kFirstBlock;
+  } else if (used == d.last_capacity_) {
+    GrowLastBlock(d.blocks_, used, d.last_capacity_, std::min(used * 2, Document::kMask + 1));
+  }
   NodeId id = static_cast<NodeId>(d.size_++);
   Mutable(d, id) = n;
   return id;
@@ -136,8 +154,13 @@ NodeId DocumentInternal::Adopt(Document& to, Document& from) {
   uint32_t arena_base = static_cast<uint32_t>(to.arena_.size());
   to.arena_ += from.arena_;
   std::string().swap(from.arena_);
+  // The padding up to the block boundary must be there to read.
+  size_t used = to.size_ & Document::kMask;
+  if (used != 0 && to.last_capacity_ <= Document::kMask)
+    GrowLastBlock(to.blocks_, used, to.last_capacity_, Document::kMask + 1);
   to.size_ = (to.size_ + Document::kMask) & ~Document::kMask;
   to.blocks_.resize(to.size_ >> Document::kShift);
+  to.last_capacity_ = from.blocks_.empty() ? Document::kMask + 1 : from.last_capacity_;
   NodeId base = static_cast<NodeId>(to.size_);
   for (auto& b : from.blocks_) to.blocks_.push_back(std::move(b));
   size_t n = from.size_;

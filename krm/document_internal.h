@@ -12,6 +12,8 @@
 
 namespace krm {
 
+class DocumentBuilder;
+
 class DocumentInternal {
  public:
   // An empty document over `text` (borrowed).
@@ -32,6 +34,10 @@ class DocumentInternal {
   // Throws ParseError for a text of 4 GiB or more: node spans are 32-bit.
   static void RequireAddressable(const std::string& text);
   static std::vector<NodeId>& Roots(Document& d) { return d.roots_; }
+  // Indexes text[begin, end) (which must read as a YAML stream on its
+  // own) with yaml-cpp, adding its documents' roots to `into`. Throws
+  // ParseError as Document::ParseYamlRange does.
+  static void IndexYamlRange(const std::string& text, size_t begin, size_t end, DocumentBuilder& into);
   static std::string& Arena(Document& d) { return d.arena_; }
 };
 

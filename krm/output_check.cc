@@ -193,13 +193,7 @@ size_t LineAfter(const std::string& t, size_t end) {
 // The text of [a, b) with the edits in `edits` (all inside [a, b]) applied.
 std::string Apply(const std::string& t, size_t a, size_t b, const std::vector<const Edit*>& edits) {
   std::string out;
-  size_t pos = a;
-  for (const Edit* e : edits) {
-    if (e->begin > pos) out.append(t, pos, e->begin - pos);
-    out += e->text;
-    pos = std::max(pos, e->end);
-  }
-  if (b > pos) out.append(t, pos, b - pos);
+  Patch::ApplyRange(t, a, b, edits, out);
   return out;
 }
 

@@ -67,6 +67,17 @@ void Patch::write(const std::string& text, std::ostream& out) const {
   if (pos < text.size()) out.write(text.data() + pos, static_cast<std::streamsize>(text.size() - pos));
 }
 
+void Patch::ApplyRange(const std::string& text, size_t a, size_t b, const std::vector<const Edit*>& edits,
+                       std::string& out) {
+  size_t pos = a;
+  for (const Edit* e : edits) {
+    if (e->begin > pos) out.append(text, pos, e->begin - pos);
+    out += e->text;
+    pos = std::max(pos, e->end);
+  }
+  if (b > pos) out.append(text, pos, b - pos);
+}
+
 std::string Patch::apply(const std::string& text) const {
   std::ostringstream out;
   write(text, out);

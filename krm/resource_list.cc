@@ -112,21 +112,33 @@ NodeId ResourceList::checkListRoot() const {
   return root;
 }
 
-std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes) {
+std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes, const SelectorFactory& select) {
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
   const std::string& text = rl->source_.text();
   RequireReadable(text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError({1, 1}, "empty input: expected a ResourceList");
-  rl->parseDocument(text);
+  std::vector<Item> opaque;
+  std::optional<PartialParse> partial;
+  if (select && !rl->source_.looksLikeJson()) partial = ParseListSelectively(text, select, DefaultParseThreads());
+  if (partial) {
+    rl->doc_ = std::make_unique<Document>(std::move(partial->doc));
+    opaque = std::move(partial->opaque);
+  } else {
+    rl->parseDocument(text);
+  }
   const Document& d = *rl->doc_;
   NodeId root = rl->root_ = rl->checkListRoot();
   NodeId items = d.get(root, "items");
   if (!d.isNull(items) && !d.isSeq(items)) rl->fail(d.node(items).begin, "items must be a list");
-  size_t pos = 0;
+  size_t pos = 0, passed = 0;
   for (NodeId item : d.items(items)) {
-    if (!d.isMap(item)) rl->fail(d.node(item).begin, "items[" + std::to_string(pos) + "] is not an object");
-    rl->indexItem(item);
+    if (d.kind(item) == NodeKind::Opaque) {
+      rl->items_.push_back(opaque.at(passed++));
+    } else {
+      if (!d.isMap(item)) rl->fail(d.node(item).begin, "items[" + std::to_string(pos) + "] is not an object");
+      rl->indexItem(item);
+    }
     ++pos;
   }
   NodeId fc = d.get(root, "functionConfig");

@@ -1,28 +1,65 @@
 // ResourceList::ParseStream: a plain multi-document YAML stream as the
 // items, with the functionConfig given apart (the CLI and kustomize's
 // legacy exec plugins).
+#include <exception>
+
+#include "krm/concurrent_parse_internal.h"
 #include "krm/resource_list.h"
 #include "krm/text_check_internal.h"
 
 namespace krm {
 
+namespace {
+
+// The selector `factory` makes from the config text, or none when the
+// config does not read (its error is reported after the stream's).
+ItemSelector SelectorFor(const SelectorFactory& factory, const std::string& config) {
+  if (!factory) return {};
+  if (config.find_first_not_of(" \t\r\n") == std::string::npos) return factory(Document::ParseYaml(config), kNoNode);
+  try {
+    Document d = Document::ParseYaml(config);
+    for (NodeId root : d.roots())
+      if (!d.isNull(root)) return factory(d, root);
+    return factory(d, kNoNode);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::string config,
-                                                        std::vector<FileRef> files) {
+                                                        std::vector<FileRef> files, const SelectorFactory& select) {
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
   rl->stream_ = true;
   const std::string& text = rl->source_.text();
   RequireReadable(text);
-  try {
-    rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
-  } catch (const ParseError& e) {
-    rl->fail(e.offset(), e.what());
+  std::vector<Item> opaque;
+  std::optional<PartialParse> partial;
+  if (select) {
+    Source cfg(config);
+    partial = ParseStreamSelectively(text, SelectorFor(select, cfg.text()), DefaultParseThreads());
+  }
+  if (partial) {
+    rl->doc_ = std::make_unique<Document>(std::move(partial->doc));
+    opaque = std::move(partial->opaque);
+  } else {
+    try {
+      rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
+    } catch (const ParseError& e) {
+      rl->fail(e.offset(), e.what());
+    }
   }
   const Document& d = *rl->doc_;
-  size_t pos = 0;
+  size_t pos = 0, passed = 0;
   for (NodeId root : d.roots()) {
-    if (d.isNull(root)) continue;  // empty document between separators
-    if (!d.isMap(root)) rl->fail(d.node(root).begin, "document " + std::to_string(pos) + " is not an object");
-    rl->indexItem(root);
+    if (d.kind(root) == NodeKind::Opaque) {
+      rl->items_.push_back(opaque.at(passed++));
+    } else {
+      if (d.isNull(root)) continue;  // empty document between separators
+      if (!d.isMap(root)) rl->fail(d.node(root).begin, "document " + std::to_string(pos) + " is not an object");
+      rl->indexItem(root);
+    }
     if (pos < files.size()) {
       Item& it = rl->items_.back();
       it.path = files[pos].path;

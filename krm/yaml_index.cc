@@ -29,10 +29,9 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 class Indexer : public YAML::EventHandler {
  public:
   // Indexes the stream in bytes [base, end) of `text`.
-  Indexer(const std::string& text, size_t base, size_t end)
-      : t_(text), range_(std::string_view(text).substr(0, end)), b_(text, false), base_(base) {}
-
-  Document finish() { return b_.finish(); }
+  // Indexes the range [base, end) of `text` into `b`.
+  Indexer(const std::string& text, size_t base, size_t end, DocumentBuilder& b)
+      : t_(text), range_(std::string_view(text).substr(0, end)), b_(b), base_(base) {}
 
   // yaml-cpp 0.7 reports a document at a stray ',', ']' or '}' outside a
   // flow collection without consuming it, and would do so forever
@@ -207,7 +206,7 @@ class Indexer : public YAML::EventHandler {
 
   const std::string& t_;
   std::string_view range_;  // the text up to the end of the indexed range
-  DocumentBuilder b_;
+  DocumentBuilder& b_;
   size_t base_;
   std::vector<OpenFrame> open_;
   bool has_doc_ = false;
@@ -238,11 +237,10 @@ std::string Explain(const std::string& text, size_t at, const std::string& msg) 
 
 Document Document::ParseYaml(const std::string& text) { return ParseYamlRange(text, 0, text.size()); }
 
-Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t end) {
-  DocumentInternal::RequireAddressable(text);
+void DocumentInternal::IndexYamlRange(const std::string& text, size_t begin, size_t end, DocumentBuilder& into) {
+  Indexer indexer(text, begin, end, into);
   MemoryBuffer buf(text.data() + begin, end - begin);
   std::istream in(&buf);
-  Indexer indexer(text, begin, end);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(indexer)) {
@@ -253,7 +251,13 @@ Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t 
     size_t off = begin + (e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos));
     throw ParseError(off, Explain(text, off, e.msg));
   }
-  return indexer.finish();
+}
+
+Document Document::ParseYamlRange(const std::string& text, size_t begin, size_t end) {
+  DocumentInternal::RequireAddressable(text);
+  DocumentBuilder b(text, false);
+  DocumentInternal::IndexYamlRange(text, begin, end, b);
+  return b.finish();
 }
 
 }  // namespace krm

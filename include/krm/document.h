@@ -16,8 +16,10 @@ namespace krm {
 using NodeId = uint32_t;
 constexpr NodeId kNoNode = UINT32_MAX;
 
-// What a node is (a YAML node kind; not a resource kind).
-enum class NodeKind : uint8_t { Null, Scalar, Map, Seq, Alias };
+// What a node is (a YAML node kind; not a resource kind). Opaque: a
+// resource a ResourceList reader kept as bytes without indexing it (see
+// ItemSelector in krm/resource_list.h); it has a span and no children.
+enum class NodeKind : uint8_t { Null, Scalar, Map, Seq, Alias, Opaque };
 
 // How a node is written. Containers are Block or Flow.
 enum class Style : uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Block, Flow };
@@ -141,13 +143,16 @@ class Document {
 
   // Nodes live in fixed blocks of 2^kShift: growing never copies what is
   // already there, so the peak memory of a parse stays close to what the
-  // nodes need.
+  // nodes need. The last block starts small and doubles up to that size, so
+  // that a small document (an embedded ImageConfig) stays small.
   static constexpr unsigned kShift = 15;
   static constexpr size_t kMask = (size_t{1} << kShift) - 1;
+  static constexpr size_t kFirstBlock = 64;
   const std::string* text_ = nullptr;
   bool json_ = false;
   std::vector<std::unique_ptr<Node[]>> blocks_;
   size_t size_ = 0;
+  size_t last_capacity_ = 0;  // nodes the last block holds room for
   std::string arena_;  // scalar values that differ from their text
   std::vector<NodeId> roots_;
 };

@@ -88,6 +88,10 @@ class Patch {
   std::string apply(const std::string& text) const;
   // The same, written to a stream in pieces.
   void write(const std::string& text, std::ostream& out) const;
+  // Appends to `out` the bytes [a, b) of `text` with `edits` applied:
+  // edits in text order (as Patch::sorted gives them), all inside [a, b].
+  static void ApplyRange(const std::string& text, size_t a, size_t b, const std::vector<const Edit*>& edits,
+                         std::string& out);
 
  private:
   std::vector<Edit> edits_;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "krm/document.h"
@@ -45,11 +46,25 @@ struct Item {
   std::string path;  // from internal.config.kubernetes.io/path (or the legacy key)
   long index = 0;    // from internal.config.kubernetes.io/index
   bool has_path = false;
+  // Kept as bytes, not indexed (an ItemSelector passed it over): `node` is
+  // NodeKind::Opaque and the fields above come from a line scan.
+  bool opaque = false;
 
   ResourceRef ref() const { return {api_version, kind, name, ns}; }
   // The API group ("" for the core group).
   std::string group() const;
 };
+
+// Which items a reader indexes. It sees each item before indexing (the
+// fields of Item read by a line scan, `node` unset) with its text as
+// written; an item it declines is passed through as bytes (Item::opaque).
+// Only items the scan can vouch for are offered: any other item is indexed
+// as before, so that a malformed one is still reported. v1 Lists are
+// always indexed (their members are resources).
+using ItemSelector = std::function<bool(const Item& item, std::string_view text)>;
+// Makes the selector once the functionConfig is known; `config` is
+// kNoNode when there is none. An empty selector indexes every item.
+using SelectorFactory = std::function<ItemSelector(const Document& doc, NodeId config)>;
 
 // The item of `items` that `ref` names (kind, namespace, name), or nullptr.
 const Item* FindResource(const std::vector<Item>& items, const ResourceRef& ref);
@@ -59,7 +74,8 @@ class ResourceList {
   // Reads a ResourceList (config.kubernetes.io/v1 or v1beta1) in YAML or
   // JSON. Throws InputError when the bytes are not YAML/JSON, not a
   // ResourceList, or `items` is not a list of objects.
-  static std::unique_ptr<ResourceList> Parse(std::string bytes);
+  // With `select`, only the items it accepts are indexed.
+  static std::unique_ptr<ResourceList> Parse(std::string bytes, const SelectorFactory& select = {});
 
   // Reads a plain multi-document YAML stream as the items, and `config`
   // (one YAML or JSON document, may be empty) as the functionConfig.
@@ -67,7 +83,8 @@ class ResourceList {
   // InputError, also when the stream holds no resource at all: an empty
   // output would make a GitOps sync delete everything it manages.
   static std::unique_ptr<ResourceList> ParseStream(std::string bytes, std::string config,
-                                                   std::vector<FileRef> files = {});
+                                                   std::vector<FileRef> files = {},
+                                                   const SelectorFactory& select = {});
 
   // The documents borrow the bytes this object owns: it stays where it was made.
   ResourceList(const ResourceList&) = delete;
@@ -102,8 +119,8 @@ class ResourceList {
   void write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const;
 
   // The list as `patch` leaves it, for reading what the edits made: only the
-  // items `keep` accepts (judged on this list's items) and the items the
-  // patch appends after them are indexed, with everything after the items.
+  // items `keep` accepts (judged on this list's indexed items) and the items
+  // the patch appends after them are indexed, with everything after the items.
   // A list whose items cannot be cut apart cheaply (flow style, JSON, a
   // stream) is indexed whole. Throws InputError when the output does not read.
   std::unique_ptr<ResourceList> edited(const Patch& patch, const std::function<bool(const Item&)>& keep) const;

@@ -23,9 +23,10 @@ std::string ReadAll(std::istream& in);
 // ResourceList mode (kpt, kustomize's KRM runtime). Unreadable input: one
 // line "<program>: <line>:<column>: <why>" on `err`, nothing on `out`, 1.
 // Otherwise the full ResourceList goes to `out` and the exit code is 1 if
-// and only if there is an error result.
+// and only if there is an error result. `select` (optional) names the
+// items the processor reads; the others pass through unindexed.
 int RunResourceList(std::string input, std::ostream& out, std::ostream& err, const std::string& program,
-                    const Processor& process);
+                    const Processor& process, const SelectorFactory& select = {});
 
 // How stream mode reports.
 struct StreamOptions {
@@ -33,6 +34,7 @@ struct StreamOptions {
   std::ostream* results = nullptr;  // also write the results here, as a `results:` YAML list
   bool quiet = false;               // no line for info results on `err`
   bool summary = false;             // end `err` with "<program>: N changes, N warnings, N errors"
+  SelectorFactory select;           // the items the processor reads (optional; see RunResourceList)
 };
 
 // Stream mode (plain multi-document YAML; the config is a separate text, as

@@ -1,0 +1,156 @@
+#include <doctest/doctest.h>
+
+#include "krm/item_scan_internal.h"
+
+using namespace krm;
+
+namespace {
+
+ItemScan Item(const std::string& t, long column = 0) { return ScanItem(t, 0, t.size(), column); }
+bool Simple(const std::string& t, long column = 0) { return Item(t, column).simple; }
+
+}  // namespace
+
+TEST_CASE("a kpt item: its header fields, where its map starts and its last value ends") {
+  std::string t =
+      "- # rendered from somewhere\n"
+      "  apiVersion: apiextensions.k8s.io/v1\n"
+      "  kind: CustomResourceDefinition # a comment\n"
+      "  metadata:\n"
+      "    annotations:\n"
+      "      controller-gen.kubebuilder.io/version: v0.19.0\n"
+      "      config.kubernetes.io/path: 'legacy.yaml'\n"
+      "      internal.config.kubernetes.io/path: 'crds/x.yaml'\n"
+      "      internal.config.kubernetes.io/index: '3'\n"
+      "    name: \"x.example.com\"\n"
+      "  spec:\n"
+      "    versions:\n"
+      "    - name: v1\n"
+      "      schema:\n"
+      "        openAPIV3Schema:\n"
+      "          description: 'A long text that goes on\n"
+      "            over lines: with colons, and it''s quoted'\n"
+      "          properties:\n"
+      "            image:\n"
+      "              description: Image is the image: a plain text\n"
+      "                that continues\n"
+      "              type: string\n"
+      "            notes:\n"
+      "              description: |-\n"
+      "                a: block\n"
+      "\n"
+      "                  - with anything: [ in it\n"
+      "              default: {}\n"
+      "              enum: [a, \"b\", {c: d}]\n"
+      "      served: true\n"
+      "# a comment at the end\n";
+  // The description "Image is the image: a plain text" holds ': ', so the
+  // scanner is unsure of that item; without it the item is vouched for.
+  CHECK_FALSE(Item(t).simple);
+  std::string ok = t;
+  ok.replace(ok.find("image: a plain"), 6, "image, a");
+  ItemScan s = Item(ok);
+  REQUIRE(s.simple);
+  CHECK(s.api_version == "apiextensions.k8s.io/v1");
+  CHECK(s.kind == "CustomResourceDefinition");
+  CHECK(s.name == "x.example.com");
+  CHECK(s.path == "crds/x.yaml");
+  CHECK(s.has_path);
+  CHECK(s.index == "3");
+  CHECK(ok.compare(s.content, 11, "apiVersion:") == 0);
+  CHECK(ok.compare(s.end - 4, 4, "true") == 0);
+}
+
+TEST_CASE("a stream document, with or without its marker") {
+  std::string t = "---\n# c\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: n\nspec:\n  ports:\n  - port: 80\n";
+  ItemScan s = Item(t, -1);
+  REQUIRE(s.simple);
+  CHECK(s.kind == "Service");
+  CHECK(s.ns == "n");
+  CHECK(t.compare(s.content, 10, "apiVersion") == 0);
+  CHECK(Simple("kind: A\nlist:\n- a\n- b\nnext: 1\n", -1));
+  CHECK_FALSE(Simple("--- !tag\nkind: A\n", -1));
+  CHECK_FALSE(Simple("- a\n- b\n", -1));
+  CHECK_FALSE(Simple("just a scalar\n", -1));
+  CHECK_FALSE(Simple("# only a comment\n", -1));
+  CHECK_FALSE(Simple("kind: A\n...\n", -1));
+}
+
+TEST_CASE("what the scanner is unsure of") {
+  const char* unsure[] = {
+      "- kind: A\n  x: &a 1\n",               // anchor
+      "- kind: A\n  x: *a\n",                 // alias
+      "- kind: A\n  x: !t 1\n",               // tag
+      "- kind: A\n  ? x\n  : 1\n",            // explicit key
+      "- kind: A\n  x:\ty\n",                 // tab
+      "- kind: A\n  x: a: b\n",               // ': ' in a plain scalar
+      "- kind: A\n  x: a:\n",                 // ':' at the end
+      "- kind: A\n  x: 1\n  x: 2\n",          // duplicate key
+      "- kind: A\n  \"x\": 1\n  x: 2\n",      // the same key, quoted
+      "- kind: A\n  x: [a, b\n  ]\n",         // flow over lines
+      "- kind: A\n  x: [a, b,]\n",            // trailing comma
+      "- kind: A\n  x: \"\\q\"\n",            // bad escape
+      "- kind: A\n  x: \"open\n",             // never closed
+      "- kind: A\n  x: |+\n    keep\n",       // keep chomping
+      "- kind: A\n  x: |2\n    indicated\n",  // indentation indicator
+      "- kind: A\n  x: |\n      a\n     b\n", // less indented block line
+      "- kind: A\n   y: 1\n",                 // inconsistent indentation
+      "- kind: A\n y: 1\n",                   // dedent inside the item
+      "- kind: A\n  x:\n  y: 1\n    z: 2\n",  // deeper line after a value
+      "- kind: A\n  x: - a\n",                // a list after a key on its line
+      "- kind: A\n  x:\n  - - a\n",           // "- - "
+      "- scalar\n",                           // not an object
+      "- - a\n",                              // a list
+      "- kind: A\n  x: \x01\n",               // a control character
+      "- kind: A\n  x: a\xC2\x85" "b\n",       // NEL
+      "- kind: A\n  x: a\n   # c\n   b\n",    // a plain scalar after a comment
+      "- kind: \"A\\u0041\"\n",               // an escape in a field read
+      "- kind: A\n  metadata: {name: x}\n",   // metadata inline
+      "- kind: A\n  x: '''a\n",               // never closed
+      "- kind: A\n  x: \"a\"b\n",             // text after a quote
+      "- kind: A\n  x: @a\n",                 // reserved indicator
+      "- kind: A\n  x: {a: b: c}\n",          // a flow map value with ': '
+  };
+  for (const char* t : unsure) {
+    CAPTURE(t);
+    CHECK_FALSE(Simple(t));
+  }
+}
+
+TEST_CASE("what the scanner vouches for") {
+  const char* simple[] = {
+      "- kind: A\n",
+      "- kind: A\n  x:\n  - a\n  - b: 1\n    c: 2\n  y: 3\n",   // a list at its key's column
+      "- kind: A\n  x:\n    - a\n",                          // an indented list
+      "- kind: A\n  x: \"multi\n    line \\\n    \\\" esc\"\n",  // double-quoted over lines
+      "- kind: A\n  x: >-\n    folded\n\n    text\n  y: 1\n",
+      "- kind: A\n  x: -1\n  y: :x\n  z: a#b\n",  // indicators that plain text may start or hold
+      "- kind: A\n  'q': 1\n  \"r s\": 2\n",
+      "- kind: A\n  x: [\"a\", 'b', [c, {d: e}]] # c\n",
+      "- kind: A\n  x: http://example.com/a\n",
+      "- kind: A\r\n  x: 1\r\n",
+      "- kind: A\n  x: multi\n    line\n    text\n",
+  };
+  for (const char* t : simple) {
+    CAPTURE(t);
+    CHECK(Simple(t));
+  }
+}
+
+TEST_CASE("an item at an indented column") {
+  std::string t = "  - apiVersion: v1\n    kind: Secret\n    data:\n      a: b\n";
+  ItemScan s = Item(t, 2);
+  REQUIRE(s.simple);
+  CHECK(s.kind == "Secret");
+  CHECK_FALSE(Simple("  - kind: A\n  x: 1\n", 2));
+}
+
+TEST_CASE("the legacy path annotation counts only without the internal one") {
+  ItemScan s = Item("- kind: A\n  metadata:\n    annotations:\n      config.kubernetes.io/path: a.yaml\n");
+  REQUIRE(s.simple);
+  CHECK(s.path == "a.yaml");
+  s = Item(
+      "- kind: A\n  metadata:\n    annotations:\n      internal.config.kubernetes.io/path: b.yaml\n"
+      "      config.kubernetes.io/path: a.yaml\n");
+  CHECK(s.path == "b.yaml");
+}
