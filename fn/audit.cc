@@ -15,7 +15,7 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
                                            const OperatorVersions& versions, const std::vector<FieldSpec>& additional) {
   ClusterFacts before_facts(rl, versions);
   std::vector<PullSite> before = PullSites(rl, before_facts, additional);
-  if (!patch || patch->empty()) return PairSites(before, nullptr);
+  if (!patch || patch->empty()) return PairSites(std::move(before), nullptr);
   std::unique_ptr<krm::ResourceList> out = rl.edited(
       *patch, [&](const krm::Item& item) { return MayHoldPullSites(item) || HasAdditionalFields(item, additional); });
   // The output's operators are the input's unless an edit changed their
@@ -23,9 +23,13 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
   OperatorVersions known = versions;
   if (!known.cass_operator) known.cass_operator = before_facts.cassOperator().version;
   if (!known.k8ssandra_operator) known.k8ssandra_operator = before_facts.k8ssandraOperator().version;
-  ClusterFacts after_facts(*out, known);
-  std::vector<PullSite> after = PullSites(*out, after_facts, additional);
-  return PairSites(before, &after);
+  std::vector<PullSite> after;
+  {
+    ClusterFacts after_facts(*out, known);
+    after = PullSites(*out, after_facts, additional);
+  }
+  out.reset();  // the output's index is not needed past its sites
+  return PairSites(std::move(before), &after);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "fn/cli.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <vector>
@@ -154,6 +155,8 @@ int RunPlain(const PlainArgs& pa, std::istream& in, std::ostream& out, std::ostr
 
 int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (const char* mode = std::getenv(names::kReadModeEnv); mode && std::string(mode) == "full")
+    krm::SetReadMode(krm::ReadMode::Full);
   if (args.empty()) return krm::RunResourceList(krm::ReadAll(in), out, err, names::kProgram, Relocate, ItemsToRead());
   if (args[0] == "--help" || args[0] == "-h" || (args.size() == 1 && args[0] == "help")) {
     out << HelpText();

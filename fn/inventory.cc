@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "fn/image_ref.h"
 #include "krm/result.h"
@@ -45,26 +46,28 @@ std::string RenderSkopeo(const std::set<std::pair<std::string, std::string>>& pa
   return out;
 }
 
-std::vector<InventoryEntry> PairSites(const std::vector<PullSite>& before, const std::vector<PullSite>* after) {
-  std::map<std::string, std::vector<const PullSite*>> by_key;
+std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<PullSite>* after) {
+  // key: the sites of `after` with it, and how many of them are paired
+  std::unordered_map<std::string, std::pair<std::vector<PullSite*>, size_t>> by_key;
   if (after) {
-    for (const PullSite& s : *after) by_key[s.key()].push_back(&s);
+    by_key.reserve(after->size());
+    for (PullSite& s : *after) by_key[s.key()].first.push_back(&s);
   }
-  std::map<std::string, size_t> used;
   std::vector<InventoryEntry> out;
-  for (const PullSite& s : before) {
-    InventoryEntry e{s, s, ""};
-    if (after) {
-      auto& list = by_key[s.key()];
-      size_t& n = used[s.key()];
-      if (n < list.size()) {
-        e.target = *list[n++];
-      } else {
-        e.target.written.clear();
-        e.target.image.clear();
-        e.target.unknown = "the site is gone after the edits";
-      }
+  out.reserve(before.size());
+  for (PullSite& s : before) {
+    InventoryEntry e;
+    if (!after) {
+      e.target = s;
+    } else if (auto& [list, used] = by_key[s.key()]; used < list.size()) {
+      e.target = std::move(*list[used++]);
+    } else {
+      e.target = s;
+      e.target.written.clear();
+      e.target.image.clear();
+      e.target.unknown = "the site is gone after the edits";
     }
+    e.source = std::move(s);
     out.push_back(std::move(e));
   }
   return out;

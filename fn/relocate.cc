@@ -113,6 +113,7 @@ void ReportUnusedImages(const Relocator& rules, const krm::FunctionConfig& fc, s
 
 void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results) {
   RelocateWithVersions(rl, patch, results, OperatorVersions{});
+  krm::GroupInfo(results, names::kMaxChangeResults);
 }
 
 std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch,

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <exception>
 #include <optional>
@@ -13,6 +14,8 @@
 
 namespace krm {
 namespace {
+
+std::atomic<ReadMode> g_read_mode{ReadMode::Fast};
 
 // How one item of a list (or one document of a stream) is indexed.
 enum class How : unsigned char {
@@ -314,9 +317,11 @@ bool LineStartsWith(const std::string& t, size_t p, const char* w) { return t.co
 std::optional<std::vector<size_t>> StreamStarts(const std::string& t) {
   std::vector<size_t> starts{0};
   for (size_t p = 0; p < t.size();) {
-    if (t[p] == '%' || (LineStartsWith(t, p, "...") && (p + 3 == t.size() || std::isspace(static_cast<unsigned char>(t[p + 3])))))
+    if (t[p] == '%' ||
+        (LineStartsWith(t, p, "...") && (p + 3 == t.size() || std::isspace(static_cast<unsigned char>(t[p + 3])))))
       return std::nullopt;
-    if (LineStartsWith(t, p, "---") && (p + 3 == t.size() || std::isspace(static_cast<unsigned char>(t[p + 3]))) && p > 0)
+    if (LineStartsWith(t, p, "---") && (p + 3 == t.size() || std::isspace(static_cast<unsigned char>(t[p + 3]))) &&
+        p > 0)
       starts.push_back(p);
     size_t nl = t.find('\n', p);
     p = nl == std::string::npos ? t.size() : nl + 1;
@@ -331,13 +336,12 @@ Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t
   std::optional<ItemSplit> split = SplitBlockItems(text);
   if (!split) return Document::ParseYaml(text);
   std::vector<Piece> pieces = ListPieces(*split);
-  bool scanned = Classify(text, pieces, static_cast<long>(split->column), {});
+  bool scanned = GetReadMode() == ReadMode::Fast && Classify(text, pieces, static_cast<long>(split->column), {});
   bool parallel = threads >= 2 && text.size() >= min_bytes && split->starts.size() >= 2;
   if (!scanned && !parallel) return Document::ParseYaml(text);
   std::optional<Document> prefix, suffix;
   if (Ends(text, *split, prefix, suffix)) {
-    std::optional<PartialParse> joined =
-        JoinList(text, *split, pieces, *prefix, *suffix, parallel ? threads : 1);
+    std::optional<PartialParse> joined = JoinList(text, *split, pieces, *prefix, *suffix, parallel ? threads : 1);
     if (joined) {
       if (joined_out) *joined_out = true;
       return std::move(joined->doc);
@@ -346,9 +350,12 @@ Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t
   return Document::ParseYaml(text);
 }
 
+void SetReadMode(ReadMode mode) { g_read_mode = mode; }
+ReadMode GetReadMode() { return g_read_mode; }
+
 std::optional<PartialParse> ParseListSelectively(const std::string& text, const SelectorFactory& factory,
                                                  unsigned threads) {
-  if (!factory) return std::nullopt;
+  if (!factory || GetReadMode() == ReadMode::Full) return std::nullopt;
   std::optional<ItemSplit> split = SplitBlockItems(text);
   if (!split) return std::nullopt;
   std::optional<Document> prefix, suffix;
@@ -374,6 +381,7 @@ std::optional<PartialParse> ParseListSelectively(const std::string& text, const 
 
 std::optional<PartialParse> ParseStreamSelectively(const std::string& text, const ItemSelector& select,
                                                    unsigned threads) {
+  if (GetReadMode() == ReadMode::Full) return std::nullopt;
   std::optional<std::vector<size_t>> starts = StreamStarts(text);
   if (!starts) return std::nullopt;
   std::vector<Piece> pieces;

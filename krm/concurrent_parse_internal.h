@@ -35,16 +35,19 @@ struct PartialParse {
 };
 
 // A block-style ResourceList with only the items the selector (made by
-// `factory` from the functionConfig) accepts indexed. Nothing when the
-// text is not in SplitBlockItems' shape, when no item is passed over, or
-// when a parsed part fails or does not join: the caller then indexes the
-// whole text, which reports any error as before.
+// `factory` from the functionConfig) accepts indexed: by the pre-scan when
+// it can, else by yaml-cpp. Nothing in ReadMode::Full, when the text is not
+// in SplitBlockItems' shape, when every item is left to yaml-cpp, or when a
+// parsed part fails or does not join: the caller then indexes the whole
+// text, which reports any error as before.
 std::optional<PartialParse> ParseListSelectively(const std::string& text, const SelectorFactory& factory,
                                                  unsigned threads);
 std::optional<PartialParse> ParseListSelectively(std::string&&, const SelectorFactory&, unsigned) = delete;
 
 // The same for a plain multi-document stream, cut at its "---" lines (a
-// stream with directives or "..." lines is not cut).
+// stream with directives or "..." lines is not cut); an empty selector
+// keeps every document (the pre-scan still indexes those it can). Nothing
+// when every document is left to yaml-cpp.
 std::optional<PartialParse> ParseStreamSelectively(const std::string& text, const ItemSelector& select,
                                                    unsigned threads);
 std::optional<PartialParse> ParseStreamSelectively(std::string&&, const ItemSelector&, unsigned) = delete;

@@ -179,8 +179,8 @@ TEST_CASE("small inputs and one thread: items the pre-scan can index are joined,
   CHECK(test::SameDocument(Document::ParseYaml(anchored), ParseYamlConcurrently(anchored, 1, 0, &joined), why));
   CHECK_FALSE(joined);
   joined = true;
-  CHECK(test::SameDocument(Document::ParseYaml(anchored), ParseYamlConcurrently(anchored, 2, 256 * 1024, &joined),
-                           why));
+  CHECK(
+      test::SameDocument(Document::ParseYaml(anchored), ParseYamlConcurrently(anchored, 2, 256 * 1024, &joined), why));
   CHECK_FALSE(joined);
 }
 

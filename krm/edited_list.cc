@@ -76,8 +76,7 @@ std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch,
   const std::string& in = source_.text();
   if (stream_) return ParseStream(patch.apply(in), config_text_);
   std::optional<ItemSplit> split = doc_->json() ? std::nullopt : SplitBlockItems(in);
-  if (!split || split->starts.size() != items_.size() || itemsNode() == kNoNode)
-    return Parse(patch.apply(in));
+  if (!split || split->starts.size() != items_.size() || itemsNode() == kNoNode) return Parse(patch.apply(in));
   std::vector<bool> kept;
   for (const Item& item : items_) kept.push_back(!item.opaque && keep(item));
   std::optional<std::string> text = Select(in, *split, kept, patch, doc_->node(itemsNode()).begin);

@@ -171,6 +171,34 @@ class Scanner {
 
   // --- lines ---
 
+  // A line of an open block scalar: true when it was one (blank, or
+  // indented past the scalar's parent).
+  bool blockLine(size_t b, size_t i, size_t e, long indent, size_t next) {
+    if (i == e) {                 // blank
+      if (i > b) notIndexable();  // spaces a literal may keep
+      return true;
+    }
+    if (indent <= open_indent_) return false;
+    if (block_indent_ < 0) block_indent_ = indent;
+    if (indent < block_indent_ || !cleanChars(i, e, true)) fail();
+    last_end_ = next;
+    return true;
+  }
+
+  // A "key:" or "-" left open: the line at `indent` opens the block that is
+  // its value, or the value was null. False when the scan fails.
+  bool settleValue(size_t i, long indent, bool dash) {
+    if (indent > open_indent_ || (indent == open_indent_ && dash && open_from_key_)) {
+      open_ = Open::None;
+      if (static_cast<long>(stack_.size()) >= kMaxDepth || (open_slot_ == Slot::Root && dash))
+        return fail();  // too deep, or the item or document is a list, not an object
+      push(indent, dash, open_slot_, i);
+    } else {
+      endValue();
+    }
+    return true;
+  }
+
   void line(size_t b, size_t e, size_t next) {
     if (open_ == Open::Quoted) {
       continueQuoted(b, e);
@@ -180,16 +208,7 @@ class Scanner {
     while (i < e && t_[i] == ' ') ++i;
     long indent = static_cast<long>(i - b);
     if (open_ == Open::Block) {
-      if (i == e) {  // blank
-        if (i > b) notIndexable();  // spaces a literal may keep
-        return;
-      }
-      if (indent > open_indent_) {
-        if (block_indent_ < 0) block_indent_ = indent;
-        if (indent < block_indent_ || !cleanChars(i, e, true)) fail();
-        last_end_ = next;
-        return;
-      }
+      if (blockLine(b, i, e, indent, next)) return;
       endBlock();
     }
     if (!cleanChars(b, e, false)) {
@@ -209,18 +228,7 @@ class Scanner {
       open_ = Open::None;
     }
     bool dash = t_[i] == '-' && (i + 1 == e || t_[i + 1] == ' ');
-    if (open_ == Open::Value) {
-      if (indent > open_indent_ || (indent == open_indent_ && dash && open_from_key_)) {
-        open_ = Open::None;
-        if (static_cast<long>(stack_.size()) >= kMaxDepth || (open_slot_ == Slot::Root && dash)) {
-          fail();  // too deep, or the item or document is a list, not an object
-          return;
-        }
-        push(indent, dash, open_slot_, i);
-      } else {
-        endValue();
-      }
-    }
+    if (open_ == Open::Value && !settleValue(i, indent, dash)) return;
     while (!stack_.empty() && stack_.back().indent > indent) pop();
     if (stack_.empty() || stack_.back().indent != indent) {
       fail();

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "krm/document_internal.h"
 #include "krm/item_scan_internal.h"
+#include "tests/same_document.h"
 
 using namespace krm;
 
@@ -62,7 +64,8 @@ TEST_CASE("a kpt item: its header fields, where its map starts and its last valu
 }
 
 TEST_CASE("a stream document, with or without its marker") {
-  std::string t = "---\n# c\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: n\nspec:\n  ports:\n  - port: 80\n";
+  std::string t =
+      "---\n# c\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: n\nspec:\n  ports:\n  - port: 80\n";
   ItemScan s = Item(t, -1);
   REQUIRE(s.simple);
   CHECK(s.kind == "Service");
@@ -78,38 +81,39 @@ TEST_CASE("a stream document, with or without its marker") {
 
 TEST_CASE("what the scanner is unsure of") {
   const char* unsure[] = {
-      "- kind: A\n  x: &a 1\n",               // anchor
-      "- kind: A\n  x: *a\n",                 // alias
-      "- kind: A\n  x: !t 1\n",               // tag
-      "- kind: A\n  ? x\n  : 1\n",            // explicit key
-      "- kind: A\n  x:\ty\n",                 // tab
-      "- kind: A\n  x: a: b\n",               // ': ' in a plain scalar
-      "- kind: A\n  x: a:\n",                 // ':' at the end
-      "- kind: A\n  x: 1\n  x: 2\n",          // duplicate key
-      "- kind: A\n  \"x\": 1\n  x: 2\n",      // the same key, quoted
-      "- kind: A\n  x: [a, b\n  ]\n",         // flow over lines
-      "- kind: A\n  x: [a, b,]\n",            // trailing comma
-      "- kind: A\n  x: \"\\q\"\n",            // bad escape
-      "- kind: A\n  x: \"open\n",             // never closed
-      "- kind: A\n  x: |+\n    keep\n",       // keep chomping
-      "- kind: A\n  x: |2\n    indicated\n",  // indentation indicator
-      "- kind: A\n  x: |\n      a\n     b\n", // less indented block line
-      "- kind: A\n   y: 1\n",                 // inconsistent indentation
-      "- kind: A\n y: 1\n",                   // dedent inside the item
-      "- kind: A\n  x:\n  y: 1\n    z: 2\n",  // deeper line after a value
-      "- kind: A\n  x: - a\n",                // a list after a key on its line
-      "- kind: A\n  x:\n  - - a\n",           // "- - "
-      "- scalar\n",                           // not an object
-      "- - a\n",                              // a list
-      "- kind: A\n  x: \x01\n",               // a control character
-      "- kind: A\n  x: a\xC2\x85" "b\n",       // NEL
-      "- kind: A\n  x: a\n   # c\n   b\n",    // a plain scalar after a comment
-      "- kind: \"A\\u0041\"\n",               // an escape in a field read
-      "- kind: A\n  metadata: {name: x}\n",   // metadata inline
-      "- kind: A\n  x: '''a\n",               // never closed
-      "- kind: A\n  x: \"a\"b\n",             // text after a quote
-      "- kind: A\n  x: @a\n",                 // reserved indicator
-      "- kind: A\n  x: {a: b: c}\n",          // a flow map value with ': '
+      "- kind: A\n  x: &a 1\n",                // anchor
+      "- kind: A\n  x: *a\n",                  // alias
+      "- kind: A\n  x: !t 1\n",                // tag
+      "- kind: A\n  ? x\n  : 1\n",             // explicit key
+      "- kind: A\n  x:\ty\n",                  // tab
+      "- kind: A\n  x: a: b\n",                // ': ' in a plain scalar
+      "- kind: A\n  x: a:\n",                  // ':' at the end
+      "- kind: A\n  x: 1\n  x: 2\n",           // duplicate key
+      "- kind: A\n  \"x\": 1\n  x: 2\n",       // the same key, quoted
+      "- kind: A\n  x: [a, b\n  ]\n",          // flow over lines
+      "- kind: A\n  x: [a, b,]\n",             // trailing comma
+      "- kind: A\n  x: \"\\q\"\n",             // bad escape
+      "- kind: A\n  x: \"open\n",              // never closed
+      "- kind: A\n  x: |+\n    keep\n",        // keep chomping
+      "- kind: A\n  x: |2\n    indicated\n",   // indentation indicator
+      "- kind: A\n  x: |\n      a\n     b\n",  // less indented block line
+      "- kind: A\n   y: 1\n",                  // inconsistent indentation
+      "- kind: A\n y: 1\n",                    // dedent inside the item
+      "- kind: A\n  x:\n  y: 1\n    z: 2\n",   // deeper line after a value
+      "- kind: A\n  x: - a\n",                 // a list after a key on its line
+      "- kind: A\n  x:\n  - - a\n",            // "- - "
+      "- scalar\n",                            // not an object
+      "- - a\n",                               // a list
+      "- kind: A\n  x: \x01\n",                // a control character
+      "- kind: A\n  x: a\xC2\x85"
+      "b\n",                                 // NEL
+      "- kind: A\n  x: a\n   # c\n   b\n",   // a plain scalar after a comment
+      "- kind: \"A\\u0041\"\n",              // an escape in a field read
+      "- kind: A\n  metadata: {name: x}\n",  // metadata inline
+      "- kind: A\n  x: '''a\n",              // never closed
+      "- kind: A\n  x: \"a\"b\n",            // text after a quote
+      "- kind: A\n  x: @a\n",                // reserved indicator
+      "- kind: A\n  x: {a: b: c}\n",         // a flow map value with ': '
   };
   for (const char* t : unsure) {
     CAPTURE(t);
@@ -120,8 +124,8 @@ TEST_CASE("what the scanner is unsure of") {
 TEST_CASE("what the scanner vouches for") {
   const char* simple[] = {
       "- kind: A\n",
-      "- kind: A\n  x:\n  - a\n  - b: 1\n    c: 2\n  y: 3\n",   // a list at its key's column
-      "- kind: A\n  x:\n    - a\n",                          // an indented list
+      "- kind: A\n  x:\n  - a\n  - b: 1\n    c: 2\n  y: 3\n",    // a list at its key's column
+      "- kind: A\n  x:\n    - a\n",                              // an indented list
       "- kind: A\n  x: \"multi\n    line \\\n    \\\" esc\"\n",  // double-quoted over lines
       "- kind: A\n  x: >-\n    folded\n\n    text\n  y: 1\n",
       "- kind: A\n  x: -1\n  y: :x\n  z: a#b\n",  // indicators that plain text may start or hold
@@ -153,4 +157,30 @@ TEST_CASE("the legacy path annotation counts only without the internal one") {
       "- kind: A\n  metadata:\n    annotations:\n      internal.config.kubernetes.io/path: b.yaml\n"
       "      config.kubernetes.io/path: a.yaml\n");
   CHECK(s.path == "b.yaml");
+}
+
+TEST_CASE("what the scan indexes itself reads as yaml-cpp reads it") {
+  const char* docs[] = {
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: s # c\n  labels: {a: b, 'c': \"d\", e: [1, ~, null]}\nspec:\n"
+      "  ports:\n  - port: 80\n    name: ''''\n  - x\n  empty:\n  list:\n  - a\n  z: ~\n",
+      "kind: ConfigMap\ndata:\n  script: |\n    #!/bin/sh\n\n      echo hi\n  strip: |-\n    a\n\n\n  next: 1\n",
+      "kind: A\nx: []\ny: {}\nz: [[a], {b: c}]\n\"q\": 'it''s'\nw: -1\nv: :x\nu: http://a/b#c\n",
+  };
+  for (const char* d : docs) {
+    std::string t = d;
+    CAPTURE(t);
+    ItemScan s = ScanItem(t, 0, t.size(), -1);
+    REQUIRE(s.indexable);
+    DocumentBuilder b(t, false);
+    ScanItem(t, 0, t.size(), -1, &b);
+    Document scanned = b.finish();
+    std::string why;
+    CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), scanned, why), why);
+  }
+  // In the subset the scan vouches for, but indexed by yaml-cpp.
+  for (const char* d : {"kind: A\nx: >\n  folded\n", "kind: A\nx: \"\\t\"\n", "kind: A\nx: a\n  b\n", "kind: A\nl:\n-\n"}) {
+    ItemScan s = ScanItem(d, 0, std::string_view(d).size(), -1);
+    CHECK(s.simple);
+    CHECK_FALSE(s.indexable);
+  }
 }

@@ -1,5 +1,7 @@
 #include "krm/result.h"
 
+#include <unordered_map>
+
 #include "krm/scalar_internal.h"
 
 namespace krm {
@@ -43,6 +45,30 @@ bool HasError(const std::vector<Result>& results) {
     if (r.severity == Severity::Error) return true;
   }
   return false;
+}
+
+void GroupInfo(std::vector<Result>& results, size_t limit) {
+  size_t infos = 0;
+  for (const Result& r : results) infos += r.severity == Severity::Info ? 1 : 0;
+  if (infos <= limit) return;
+  std::unordered_map<std::string, std::pair<size_t, size_t>> first;  // message: (index in out, more)
+  std::vector<Result> out;
+  for (Result& r : results) {
+    if (r.severity == Severity::Info) {
+      auto [it, fresh] = first.try_emplace(r.message, out.size(), 0);
+      if (!fresh) {
+        ++it->second.second;
+        continue;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  for (const auto& [message, where] : first) {
+    if (where.second == 0) continue;
+    out[where.first].message += " (and " + std::to_string(where.second) + " more alike: past " + std::to_string(limit) +
+                                " changes, changes with one message are reported once)";
+  }
+  results = std::move(out);
 }
 
 namespace {

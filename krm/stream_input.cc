@@ -15,7 +15,6 @@ namespace {
 // config does not read (its error is reported after the stream's).
 ItemSelector SelectorFor(const SelectorFactory& factory, const std::string& config) {
   if (!factory) return {};
-  if (config.find_first_not_of(" \t\r\n") == std::string::npos) return factory(Document::ParseYaml(config), kNoNode);
   try {
     Document d = Document::ParseYaml(config);
     for (NodeId root : d.roots())
@@ -36,7 +35,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   RequireReadable(text);
   std::vector<Item> opaque;
   std::optional<PartialParse> partial;
-  if (select) {
+  {
     Source cfg(config);
     partial = ParseStreamSelectively(text, SelectorFor(select, cfg.text()), DefaultParseThreads());
   }

@@ -23,8 +23,9 @@ struct InventoryEntry {
 };
 
 // Pairs each site of `before` with the site of `after` that has the same
-// key (nullptr: the target is the source).
-std::vector<InventoryEntry> PairSites(const std::vector<PullSite>& before, const std::vector<PullSite>* after);
+// key (nullptr: the target is the source). The sites are moved into the
+// entries.
+std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<PullSite>* after);
 
 enum class InventoryFormat { Table, Tsv, Json, Skopeo, Crane };
 // "table", "tsv", ... -> the format; nothing for another word.

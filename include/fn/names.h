@@ -13,6 +13,15 @@ namespace names {
 
 // The program and its own functionConfig kind.
 constexpr const char* kProgram = "k8ssandra-images";
+// Past this many changes in one run, the info results with one message
+// ("relocated A to B") are reported once with a count (krm::GroupInfo): a
+// relocation of 10,000 Deployments would otherwise write 30,000 results,
+// as many bytes as the manifests themselves.
+constexpr size_t kMaxChangeResults = 1000;
+// The environment variable that, set to "full", makes every item be read by
+// yaml-cpp alone (krm::ReadMode::Full): the output is the same, only slower;
+// for the differential test and for ruling the pre-scan out.
+constexpr const char* kReadModeEnv = "K8SSANDRA_IMAGES_READ";
 constexpr const char* kGroup = "fn.k8ssandra-images.dev";
 constexpr const char* kVersion = "v1alpha1";
 constexpr const char* kKind = "RegistryRewrite";

@@ -144,7 +144,7 @@ class Document {
   // Nodes live in fixed blocks of 2^kShift: growing never copies what is
   // already there, so the peak memory of a parse stays close to what the
   // nodes need. The last block starts small and doubles up to that size, so
-  // that a small document (an embedded ImageConfig) stays small.
+  // that a small document (one embedded in a string) stays small.
   static constexpr unsigned kShift = 15;
   static constexpr size_t kMask = (size_t{1} << kShift) - 1;
   static constexpr size_t kFirstBlock = 64;
@@ -153,7 +153,7 @@ class Document {
   std::vector<std::unique_ptr<Node[]>> blocks_;
   size_t size_ = 0;
   size_t last_capacity_ = 0;  // nodes the last block holds room for
-  std::string arena_;  // scalar values that differ from their text
+  std::string arena_;         // scalar values that differ from their text
   std::vector<NodeId> roots_;
 };
 

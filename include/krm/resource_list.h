@@ -66,6 +66,16 @@ using ItemSelector = std::function<bool(const Item& item, std::string_view text)
 // kNoNode when there is none. An empty selector indexes every item.
 using SelectorFactory = std::function<ItemSelector(const Document& doc, NodeId config)>;
 
+// How texts are read, process-wide. Fast (the default): the structural
+// pre-scan (krm/item_scan) indexes the items it can read itself and passes
+// over those an ItemSelector declines; yaml-cpp reads the rest. Full:
+// yaml-cpp reads everything and selectors are not asked; the output must
+// be the same byte for byte (the differential test checks it), so Full is
+// for that test, and for ruling the pre-scan out when something looks off.
+enum class ReadMode { Fast, Full };
+void SetReadMode(ReadMode mode);
+ReadMode GetReadMode();
+
 // The item of `items` that `ref` names (kind, namespace, name), or nullptr.
 const Item* FindResource(const std::vector<Item>& items, const ResourceRef& ref);
 
@@ -83,8 +93,7 @@ class ResourceList {
   // InputError, also when the stream holds no resource at all: an empty
   // output would make a GitOps sync delete everything it manages.
   static std::unique_ptr<ResourceList> ParseStream(std::string bytes, std::string config,
-                                                   std::vector<FileRef> files = {},
-                                                   const SelectorFactory& select = {});
+                                                   std::vector<FileRef> files = {}, const SelectorFactory& select = {});
 
   // The documents borrow the bytes this object owns: it stays where it was made.
   ResourceList(const ResourceList&) = delete;

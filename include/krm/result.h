@@ -59,6 +59,12 @@ struct Result {
 // True when any result is an error.
 bool HasError(const std::vector<Result>& results);
 
+// Keeps a large run's results readable: when there are more than `limit`
+// info results, the info results with one message are reported once, at
+// the first one's place (its resource and field), the message saying how
+// many more there were. Warnings and errors are never grouped.
+void GroupInfo(std::vector<Result>& results, size_t limit);
+
 // `results:` and its list, in block YAML, each line ending with `eol`.
 std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol);
 // The JSON array of results.
