@@ -20,7 +20,7 @@ else
   done > "$WORK/items.yaml"
 fi
 size=$(stat -c %s "$WORK/items.yaml")
-copies=$(( (MB * 1000000 + size - 1) / size ))
+copies=$(( (MB * 1000000 + size / 2) / size )); [ "$copies" -ge 1 ] || copies=1
 echo "apiVersion: config.kubernetes.io/v1"
 echo "kind: ResourceList"
 echo "items:"

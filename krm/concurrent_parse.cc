@@ -334,7 +334,12 @@ std::optional<std::vector<size_t>> StreamStarts(const std::string& t) {
 Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t min_bytes, bool* joined_out) {
   if (joined_out) *joined_out = false;
   std::optional<ItemSplit> split = SplitBlockItems(text);
-  if (!split) return Document::ParseYaml(text);
+  if (!split) {
+    // Not a list: a stream of documents, which the pre-scan may still index.
+    std::optional<PartialParse> docs = ParseStreamSelectively(text, {}, threads);
+    if (joined_out) *joined_out = docs.has_value();
+    return docs ? std::move(docs->doc) : Document::ParseYaml(text);
+  }
   std::vector<Piece> pieces = ListPieces(*split);
   bool scanned = GetReadMode() == ReadMode::Fast && Classify(text, pieces, static_cast<long>(split->column), {});
   bool parallel = threads >= 2 && text.size() >= min_bytes && split->starts.size() >= 2;

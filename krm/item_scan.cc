@@ -494,7 +494,7 @@ class Scanner {
         value.append(pending, '\n');
         pending = 0;
         value.append(t_.substr(p + static_cast<size_t>(block_indent_), e - p - static_cast<size_t>(block_indent_)));
-        value += '\n';
+        if (stop < end_) value += '\n';  // the last line of the text may have no line break
       } else {
         break;
       }
@@ -558,8 +558,23 @@ class Scanner {
         if (inner[k] == '\'') ++k;
       }
     } else {
-      notIndexable();  // escapes are left to yaml-cpp
-      return value;
+      // The escapes a serializer writes most; the others are left to yaml-cpp.
+      for (size_t k = 0; k < inner.size(); ++k) {
+        if (inner[k] != '\\') {
+          value += inner[k];
+          continue;
+        }
+        char c = inner[++k];
+        const char* plain = std::strchr("\"\\/", c);
+        if (c != '\0' && plain) {
+          value += c;
+        } else if (c == 'n' || c == 't') {
+          value += c == 'n' ? '\n' : '\t';
+        } else {
+          notIndexable();
+          return value;
+        }
+      }
     }
     scalar(q == '"' ? Style::DoubleQuoted : Style::SingleQuoted, v, value, in_flow);
     return value;

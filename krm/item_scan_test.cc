@@ -165,6 +165,8 @@ TEST_CASE("what the scan indexes itself reads as yaml-cpp reads it") {
       "  ports:\n  - port: 80\n    name: ''''\n  - x\n  empty:\n  list:\n  - a\n  z: ~\n",
       "kind: ConfigMap\ndata:\n  script: |\n    #!/bin/sh\n\n      echo hi\n  strip: |-\n    a\n\n\n  next: 1\n",
       "kind: A\nx: []\ny: {}\nz: [[a], {b: c}]\n\"q\": 'it''s'\nw: -1\nv: :x\nu: http://a/b#c\n",
+      "kind: A\nx: |\n  no line break at the end",
+      "kind: A\nm: \"a \\\"b\\\" c\\\\d\\/e\\nf\\tg\"\n",
   };
   for (const char* d : docs) {
     std::string t = d;
@@ -178,7 +180,8 @@ TEST_CASE("what the scan indexes itself reads as yaml-cpp reads it") {
     CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), scanned, why), why);
   }
   // In the subset the scan vouches for, but indexed by yaml-cpp.
-  for (const char* d : {"kind: A\nx: >\n  folded\n", "kind: A\nx: \"\\t\"\n", "kind: A\nx: a\n  b\n", "kind: A\nl:\n-\n"}) {
+  for (const char* d :
+       {"kind: A\nx: >\n  folded\n", "kind: A\nx: \"\\u0041\"\n", "kind: A\nx: a\n  b\n", "kind: A\nl:\n-\n"}) {
     ItemScan s = ScanItem(d, 0, std::string_view(d).size(), -1);
     CHECK(s.simple);
     CHECK_FALSE(s.indexable);
