@@ -94,7 +94,8 @@ functionConfig: a v1 ConfigMap (data holds strings) or
                 ConfigMap: "example.com/v1/Foo:spec/image,Bar:spec/x/image"
 
 Results: one info result per change, warnings for what could not be relocated
-safely, errors for a bad config. Paths inside the embedded ImageConfig are the
+safely, errors for a bad config. Past 1000 changes, changes with one message
+are reported once, with a count. Paths inside the embedded ImageConfig are the
 ConfigMap field, '|', then the path in the document:
   data.image_config.yaml|images.system-logger.registry
 
@@ -108,6 +109,11 @@ The images command prints the inventory (stdout) and its findings (stderr):
   skopeo           a `skopeo sync --src yaml` file: registry -> images -> tags/digests
   crane            one `crane copy SOURCE TARGET` line per pair that moves
 Without --config the target is the source. A ResourceList on stdin works too.
+
+Items that cannot hold an image (CRDs, RBAC, Services, Secrets, webhook
+configurations, other ConfigMaps) are passed through as bytes, unparsed, when a
+line scan can vouch for their syntax; any other item is parsed as before.
+K8SSANDRA_IMAGES_READ=full parses every item (same output, slower).
 
 Exit codes: 0 done (warnings possible); 1 an error result, or unreadable input
 (then stdout is empty and stderr says line:column), or (images) an image that
