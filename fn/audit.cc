@@ -14,21 +14,22 @@ namespace fn {
 std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const krm::Patch* patch,
                                            const OperatorVersions& versions, const std::vector<FieldSpec>& additional) {
   ClusterFacts before_facts(rl, versions);
-  std::vector<PullSite> before = PullSites(rl, before_facts, additional);
-  if (!patch || patch->empty()) return PairSites(std::move(before), nullptr);
-  std::unique_ptr<krm::ResourceList> out = rl.edited(
-      *patch, [&](const krm::Item& item) { return MayHoldPullSites(item) || HasAdditionalFields(item, additional); });
-  // The output's operators are the input's unless an edit changed their
-  // tags: what the input tells stays known when a digest replaced a tag.
-  OperatorVersions known = versions;
-  if (!known.cass_operator) known.cass_operator = before_facts.cassOperator().version;
-  if (!known.k8ssandra_operator) known.k8ssandra_operator = before_facts.k8ssandraOperator().version;
+  if (!patch || patch->empty()) return PairSites(PullSites(rl, before_facts, additional), nullptr);
+  // The output's sites first, its index dropped before the input's sites
+  // are made: the two never take memory at once.
   std::vector<PullSite> after;
   {
+    std::unique_ptr<krm::ResourceList> out = rl.edited(
+        *patch, [&](const krm::Item& item) { return MayHoldPullSites(item) || HasAdditionalFields(item, additional); });
+    // The output's operators are the input's unless an edit changed their
+    // tags: what the input tells stays known when a digest replaced a tag.
+    OperatorVersions known = versions;
+    if (!known.cass_operator) known.cass_operator = before_facts.cassOperator().version;
+    if (!known.k8ssandra_operator) known.k8ssandra_operator = before_facts.k8ssandraOperator().version;
     ClusterFacts after_facts(*out, known);
     after = PullSites(*out, after_facts, additional);
   }
-  out.reset();  // the output's index is not needed past its sites
+  std::vector<PullSite> before = PullSites(rl, before_facts, additional);
   return PairSites(std::move(before), &after);
 }
 

@@ -235,3 +235,17 @@ TEST_CASE("additionalImageFields: each string the fields reach is a pull site") 
   CHECK(sites[0].image == "docker.io/library/busybox:1.36");
   CHECK(PullSites(*rl, facts).empty());
 }
+
+TEST_CASE("thousands of resources are modelled in ranges on several threads, in input order") {
+  std::string stream;
+  const int n = 2500;
+  for (int i = 0; i < n; ++i) {
+    stream += "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d" + std::to_string(i) +
+              "\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: example.com/i:" +
+              std::to_string(i) + "\n";
+    if (i % 100 == 0) stream += "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s" + std::to_string(i) + "\n";
+  }
+  Model m = Sites(stream);
+  REQUIRE(m.sites.size() == static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) CHECK(m.sites[static_cast<size_t>(i)].image == "example.com/i:" + std::to_string(i));
+}

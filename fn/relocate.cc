@@ -131,7 +131,7 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
   // them, and the operator Deployments need the final config's hash.
   std::vector<std::unique_ptr<ImageConfigMap>> configs;
   std::vector<const krm::Item*> others;
-  const std::vector<krm::Item> resources = rl.resources();  // v1 Lists' members in place of the List
+  const std::vector<krm::Item>& resources = rl.resources();  // v1 Lists' members in place of the List
   for (const krm::Item& item : resources) {
     if (rl.isReserved(item) || item.kind == names::kCrd) continue;
     std::unique_ptr<ImageConfigMap> ic = ImageConfigMap::Read(d, item);

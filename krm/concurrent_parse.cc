@@ -2,6 +2,7 @@
 #include <atomic>
 #include <cctype>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -214,7 +215,16 @@ class Joiner {
   bool items(NodeId seq, size_t n) {
     if (at(seq).kind != NodeKind::Seq || at(seq).style != Style::Block) return false;
     size_t count = 0;
-    for (NodeId c = at(seq).first; c != kNoNode; c = at(c).next, ++count) order_.push_back(c);
+    NodeId first = at(seq).first;
+    // An empty item ("- # comment") is an implicit null that the indexer
+    // places where the item before it ends: where the run starts, that item
+    // was in another part.
+    if (first != kNoNode && !order_.empty() && at(first).kind == NodeKind::Null && at(first).implicit &&
+        at(first).content_off == 0) {
+      Node& null = at(first);
+      null.begin = null.end = at(order_.back()).end;
+    }
+    for (NodeId c = first; c != kNoNode; c = at(c).next, ++count) order_.push_back(c);
     forget(seq);
     return count == n;
   }
@@ -257,9 +267,10 @@ Item ScannedItem(const ItemScan& s) {
 // Decides how each piece is indexed: passed over when the scan vouches for
 // it and `select` (when given) declines it, indexed by the scan when it
 // can, else parsed. True when any piece is not left to yaml-cpp.
-bool Classify(const std::string& text, std::vector<Piece>& pieces, long column, const ItemSelector& select) {
-  bool any = false;
-  for (Piece& p : pieces) {
+void ClassifyRange(const std::string& text, std::vector<Piece>& pieces, size_t first, size_t last, long column,
+                   const ItemSelector& select) {
+  for (size_t i = first; i < last; ++i) {
+    Piece& p = pieces[i];
     ItemScan s = ScanItem(text, p.begin, p.end, column);
     if (!s.simple) continue;
     bool list = s.kind == "List" && s.api_version == "v1";
@@ -271,9 +282,32 @@ bool Classify(const std::string& text, std::vector<Piece>& pieces, long column, 
     } else if (s.indexable) {
       p.how = How::Scan;
     }
-    any = any || p.how != How::Parse;
   }
-  return any;
+}
+
+bool Classify(const std::string& text, std::vector<Piece>& pieces, long column, const ItemSelector& select,
+              unsigned threads) {
+  // A large text is scanned on every core, in ranges of about equal bytes.
+  size_t n = text.size() < (size_t{1} << 20) ? 1 : std::min<size_t>(std::max(1u, threads), pieces.size());
+  std::vector<size_t> cut{0};
+  size_t total = pieces.empty() ? 0 : pieces.back().end - pieces.front().begin;
+  for (size_t i = 1; i < pieces.size() && cut.size() < n; ++i)
+    if (pieces[i].begin - pieces.front().begin >= total * cut.size() / n) cut.push_back(i);
+  cut.push_back(pieces.size());
+  std::vector<std::thread> pool;
+  for (size_t k = 1; k + 1 < cut.size(); ++k) {
+    try {
+      pool.emplace_back(ClassifyRange, std::cref(text), std::ref(pieces), cut[k], cut[k + 1], column,
+                        std::cref(select));
+    } catch (const std::system_error&) {
+      ClassifyRange(text, pieces, cut[k], cut[k + 1], column, select);
+    }
+  }
+  ClassifyRange(text, pieces, cut[0], cut[1], column, select);
+  for (std::thread& t : pool) t.join();
+  for (const Piece& p : pieces)
+    if (p.how != How::Parse) return true;
+  return false;
 }
 
 std::vector<Piece> ListPieces(const ItemSplit& split) {
@@ -341,7 +375,8 @@ Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t
     return docs ? std::move(docs->doc) : Document::ParseYaml(text);
   }
   std::vector<Piece> pieces = ListPieces(*split);
-  bool scanned = GetReadMode() == ReadMode::Fast && Classify(text, pieces, static_cast<long>(split->column), {});
+  bool scanned =
+      GetReadMode() == ReadMode::Fast && Classify(text, pieces, static_cast<long>(split->column), {}, threads);
   bool parallel = threads >= 2 && text.size() >= min_bytes && split->starts.size() >= 2;
   if (!scanned && !parallel) return Document::ParseYaml(text);
   std::optional<Document> prefix, suffix;
@@ -380,7 +415,7 @@ std::optional<PartialParse> ParseListSelectively(const std::string& text, const 
   ItemSelector select = factory(*cfg_doc, cfg);
   if (!select) return std::nullopt;
   std::vector<Piece> pieces = ListPieces(*split);
-  if (!Classify(text, pieces, static_cast<long>(split->column), select)) return std::nullopt;
+  if (!Classify(text, pieces, static_cast<long>(split->column), select, threads)) return std::nullopt;
   return JoinList(text, *split, pieces, *prefix, *suffix, threads);
 }
 
@@ -396,7 +431,7 @@ std::optional<PartialParse> ParseStreamSelectively(const std::string& text, cons
     p.end = i + 1 < starts->size() ? (*starts)[i + 1] : text.size();
     pieces.push_back(std::move(p));
   }
-  if (!Classify(text, pieces, -1, select)) return std::nullopt;
+  if (!Classify(text, pieces, -1, select, threads)) return std::nullopt;
   std::vector<Group> groups = Groups(pieces, std::max(1u, threads));
   std::optional<std::vector<GroupIndex>> index = IndexGroups(text, pieces, groups, -1);
   if (!index) return std::nullopt;

@@ -213,3 +213,14 @@ TEST_CASE("a quoted string whose lines look like an item boundary is read as one
     }
   }
 }
+
+TEST_CASE("an empty item after one the pre-scan indexed reads as the sequential parse reads it (found by fuzzing)") {
+  std::string t =
+      "kind: ResourceList\nitems:\n- kind: A\n  spec:\n    x: 1\n- # nothing but a comment\n- kind: B\n  y: [1\n";
+  t.replace(t.find("[1"), 2, "2");
+  std::string why;
+  bool joined = false;
+  Document par = ParseYamlConcurrently(t, 2, 0, &joined);
+  CHECK(joined);
+  CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), par, why), why);
+}

@@ -5,6 +5,7 @@
 #include "krm/item_scan_internal.h"
 #include "krm/resource_list.h"
 #include "krm/scalar_internal.h"
+#include "krm/text_check_internal.h"
 
 namespace krm {
 namespace {
@@ -103,10 +104,15 @@ class Scanner {
       if (c >= 0x20 && c < 0x7f) continue;
       if (c == '\t' && tabs) continue;
       if (c < 0x80) return false;
-      if (c == 0xC2 && i + 1 < e && static_cast<unsigned char>(t_[i + 1]) == 0x85) return false;
-      if (c == 0xE2 && i + 2 < e && static_cast<unsigned char>(t_[i + 1]) == 0x80 &&
+      size_t n = Utf8Length(t_.substr(0, e), i);
+      if (n == 0) return false;  // not UTF-8: yaml-cpp decodes it its own way
+      if (c == 0xC2 && static_cast<unsigned char>(t_[i + 1]) == 0x85) return false;
+      if (c == 0xE2 && static_cast<unsigned char>(t_[i + 1]) == 0x80 &&
           (static_cast<unsigned char>(t_[i + 2]) == 0xA8 || static_cast<unsigned char>(t_[i + 2]) == 0xA9))
         return false;
+      if (c == 0xEF && static_cast<unsigned char>(t_[i + 1]) == 0xBB && static_cast<unsigned char>(t_[i + 2]) == 0xBF)
+        return false;  // a byte-order mark
+      i += n - 1;
     }
     return true;
   }
@@ -156,12 +162,22 @@ class Scanner {
     stack_.pop_back();
   }
 
-  // A "key:" or "-" that nothing deeper followed: a null value.
-  void endValue() {
+  // A "key:" or "-" that nothing deeper followed: a null value. `next` is
+  // where the next line's text starts (npos at the end): yaml-cpp marks the
+  // null there, and its indexer takes a null word written there (`NULL
+  // name: x`) for the null itself, which is left to it.
+  void endValue(size_t next = std::string_view::npos) {
     open_ = Open::None;
     if (!open_from_key_) {
       notIndexable();  // an empty list entry
       return;
+    }
+    if (next != std::string_view::npos) {
+      size_t w = next;
+      while (w < end_ && t_[w] != ' ' && t_[w] != '\n' && t_[w] != '\r' && t_[w] != ',' && t_[w] != '#' &&
+             t_[w] != ']' && t_[w] != '}')
+        ++w;
+      if (NullWord(t_.substr(next, w - next))) notIndexable();
     }
     if (!b_) return;
     NodeId prev = b_->lastChild();
@@ -194,7 +210,7 @@ class Scanner {
         return fail();  // too deep, or the item or document is a list, not an object
       push(indent, dash, open_slot_, i);
     } else {
-      endValue();
+      endValue(i);
     }
     return true;
   }

@@ -179,6 +179,13 @@ TEST_CASE("what the scan indexes itself reads as yaml-cpp reads it") {
     std::string why;
     CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), scanned, why), why);
   }
+  // Found by fuzzing (tests/fuzz/corpus/parallel_parse): yaml-cpp marks an
+  // empty value at the next key, and its indexer reads a null word there
+  // as the null itself; bytes that are not UTF-8 are decoded its own way.
+  for (const char* d : {"kind: A\nmetadata:\nNULL  name: prod\n", "kind: A\nx: a\xFE\xFF\n"}) {
+    ItemScan s = ScanItem(d, 0, std::string_view(d).size(), -1);
+    CHECK_FALSE(s.indexable);
+  }
   // In the subset the scan vouches for, but indexed by yaml-cpp.
   for (const char* d :
        {"kind: A\nx: >\n  folded\n", "kind: A\nx: \"\\u0041\"\n", "kind: A\nx: a\n  b\n", "kind: A\nl:\n-\n"}) {

@@ -143,15 +143,17 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes, const Selec
   }
   NodeId fc = d.get(root, "functionConfig");
   rl->function_config_ = d.isNull(fc) ? kNoNode : fc;
+  rl->expandLists();
   return rl;
 }
 
-std::vector<Item> ResourceList::resources() const {
+void ResourceList::expandLists() {
   const Document& d = *doc_;
-  std::vector<Item> out;
+  for (const Item& it : items_) lists_ = lists_ || (it.kind == "List" && it.api_version == "v1");
+  if (!lists_) return;
   for (const Item& it : items_) {
     if (it.kind != "List" || it.api_version != "v1") {
-      out.push_back(it);
+      resources_.push_back(it);
       continue;
     }
     for (NodeId m : d.items(d.get(it.node, "items"))) {
@@ -162,10 +164,9 @@ std::vector<Item> ResourceList::resources() const {
       member.kind = std::string(d.str(m, "kind"));
       member.name = std::string(d.str(d.get(m, "metadata"), "name"));
       member.ns = std::string(d.str(d.get(m, "metadata"), "namespace"));
-      out.push_back(std::move(member));
+      resources_.push_back(std::move(member));
     }
   }
-  return out;
 }
 
 bool ResourceList::isReserved(const Item& item) const {

@@ -68,6 +68,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
     ++pos;
   }
   if (rl->items_.empty()) throw InputError({1, 1}, "no resources in the input: refusing to write an empty stream");
+  rl->expandLists();
   rl->config_text_ = std::move(config);
   if (rl->config_text_.find_first_not_of(" \t\r\n") != std::string::npos) {
     Source cfg(rl->config_text_);

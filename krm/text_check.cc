@@ -5,10 +5,8 @@
 #include "krm/text_check_internal.h"
 
 namespace krm {
-namespace {
 
-// The length of the UTF-8 sequence at text[i], or 0 when it is not one.
-size_t Utf8Length(const std::string& text, size_t i) {
+size_t Utf8Length(std::string_view text, size_t i) {
   auto at = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned char c = at(i);
   if (c < 0x80) return 1;
@@ -33,8 +31,6 @@ size_t Utf8Length(const std::string& text, size_t i) {
     if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
   return n;
 }
-
-}  // namespace
 
 size_t FindUnreadableText(const std::string& text, std::string& why) {
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace krm {
 
@@ -17,6 +18,10 @@ namespace krm {
 // that are not UTF-8 (overlong forms, surrogates, code points past
 // U+10FFFF, cut-off sequences), and a byte-order mark past the start.
 size_t FindUnreadableText(const std::string& text, std::string& why);
+
+// The length of the UTF-8 sequence at text[i] (1 for ASCII), or 0 when the
+// bytes there are not one.
+size_t Utf8Length(std::string_view text, size_t i);
 
 // Throws InputError (krm/resource_list.h), before any parse, for input whose
 // node spans would not fit 32-bit offsets (4 GiB or more) and for input

@@ -26,6 +26,7 @@ struct KnownVersion {
 
 class ClusterFacts {
  public:
+  // `rl` must outlive the facts: they refer to its resources.
   ClusterFacts(const krm::ResourceList& rl, const OperatorVersions& configured);
   ClusterFacts(const ClusterFacts&) = delete;
   ClusterFacts& operator=(const ClusterFacts&) = delete;
@@ -52,7 +53,7 @@ class ClusterFacts {
  private:
   void readDeployments(const krm::ResourceList& rl);
   void chooseImageConfig(const krm::ResourceList& rl);
-  std::vector<krm::Item> resources_;  // the ImageConfigMaps below point into it
+  const std::vector<krm::Item>& resources_;  // the list's; the ImageConfigMaps below point into it
   KnownVersion co_, ko_;
   const KoRelease* ko_row_ = nullptr;
   bool ko_present_ = false;

@@ -60,7 +60,8 @@ struct Item {
 // written; an item it declines is passed through as bytes (Item::opaque).
 // Only items the scan can vouch for are offered: any other item is indexed
 // as before, so that a malformed one is still reported. v1 Lists are
-// always indexed (their members are resources).
+// always indexed (their members are resources). It may be called from
+// several threads at once.
 using ItemSelector = std::function<bool(const Item& item, std::string_view text)>;
 // Makes the selector once the functionConfig is known; `config` is
 // kNoNode when there is none. An empty selector indexes every item.
@@ -105,7 +106,7 @@ class ResourceList {
   // The resources: the items, with the members of each `v1 List` (what
   // `kubectl get -o yaml` prints) in place of the List. A member keeps the
   // List's file path and index.
-  std::vector<Item> resources() const;
+  const std::vector<Item>& resources() const { return lists_ ? resources_ : items_; }
   bool stream() const { return stream_; }
 
   // The functionConfig's document and node (kNoNode when absent).
@@ -141,6 +142,8 @@ class ResourceList {
  private:
   ResourceList(std::string bytes) : source_(std::move(bytes)) {}
   void indexItem(NodeId node);
+  // Fills resources_ when an item is a v1 List.
+  void expandLists();
   // Parses the text as JSON or YAML into doc_; fails with InputError.
   void parseDocument(const std::string& text);
   // The ResourceList map, checked for kind and apiVersion.
@@ -152,6 +155,8 @@ class ResourceList {
   std::string config_text_;
   std::unique_ptr<Document> config_doc_;
   std::vector<Item> items_;
+  std::vector<Item> resources_;  // with Lists expanded (only when lists_)
+  bool lists_ = false;
   NodeId root_ = kNoNode;
   NodeId function_config_ = kNoNode;
   bool stream_ = false;
