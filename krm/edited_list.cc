@@ -46,6 +46,10 @@ std::optional<std::string> Select(const std::string& text, const ItemSplit& spli
     edits[p].push_back(&e);
   }
   std::string out;
+  size_t size = bounds[1] + (bounds[pieces] - bounds[pieces - 1]);
+  for (size_t i = 0; i < kept.size(); ++i) size += kept[i] ? bounds[i + 2] - bounds[i + 1] : 0;
+  for (const Edit& e : sorted) size += e.text.size();
+  out.reserve(size);
   Patch::ApplyRange(text, bounds[0], bounds[1], edits[0], out);
   for (size_t i = 0; i < kept.size(); ++i) {
     for (const Edit* e : new_items[i + 1]) out += e->text;
