@@ -105,8 +105,8 @@ TEST_CASE("what the scanner is unsure of") {
       "- scalar\n",                            // not an object
       "- - a\n",                               // a list
       "- kind: A\n  x: \x01\n",                // a control character
-      "- kind: A\n  x: a\xC2\x85"
-      "b\n",                                 // NEL
+      ("- kind: A\n  x: a\xC2\x85"
+       "b\n"),                               // NEL
       "- kind: A\n  x: a\n   # c\n   b\n",   // a plain scalar after a comment
       "- kind: \"A\\u0041\"\n",              // an escape in a field read
       "- kind: A\n  metadata: {name: x}\n",  // metadata inline
@@ -161,8 +161,8 @@ TEST_CASE("the legacy path annotation counts only without the internal one") {
 
 TEST_CASE("what the scan indexes itself reads as yaml-cpp reads it") {
   const char* docs[] = {
-      "apiVersion: v1\nkind: Service\nmetadata:\n  name: s # c\n  labels: {a: b, 'c': \"d\", e: [1, ~, null]}\nspec:\n"
-      "  ports:\n  - port: 80\n    name: ''''\n  - x\n  empty:\n  list:\n  - a\n  z: ~\n",
+      ("apiVersion: v1\nkind: Service\nmetadata:\n  name: s # c\n  labels: {a: b, 'c': \"d\", e: [1, ~, null]}\nspec:\n"
+       "  ports:\n  - port: 80\n    name: ''''\n  - x\n  empty:\n  list:\n  - a\n  z: ~\n"),
       "kind: ConfigMap\ndata:\n  script: |\n    #!/bin/sh\n\n      echo hi\n  strip: |-\n    a\n\n\n  next: 1\n",
       "kind: A\nx: []\ny: {}\nz: [[a], {b: c}]\n\"q\": 'it''s'\nw: -1\nv: :x\nu: http://a/b#c\n",
       "kind: A\nx: |\n  no line break at the end",

@@ -27,6 +27,27 @@ ItemSelector SelectorFor(const SelectorFactory& factory, const std::string& conf
 
 }  // namespace
 
+void ResourceList::readStreamConfig(std::string config) {
+  config_text_ = std::move(config);
+  if (config_text_.find_first_not_of(" \t\r\n") == std::string::npos) return;
+  Source cfg(config_text_);
+  config_text_ = cfg.text();
+  RequireReadable(config_text_, "functionConfig: ");
+  try {
+    config_doc_ = std::make_unique<Document>(Document::ParseYaml(config_text_));
+  } catch (const ParseError& e) {
+    LineCol at = PositionOf(config_text_, e.offset());
+    throw InputError(at, std::string("functionConfig: ") + e.what());
+  }
+  const Document& c = *config_doc_;
+  for (NodeId root : c.roots()) {
+    if (!c.isNull(root)) {
+      function_config_ = root;
+      break;
+    }
+  }
+}
+
 std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::string config,
                                                         std::vector<FileRef> files, const SelectorFactory& select) {
   std::unique_ptr<ResourceList> rl(new ResourceList(std::move(bytes)));
@@ -69,25 +90,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   }
   if (rl->items_.empty()) throw InputError({1, 1}, "no resources in the input: refusing to write an empty stream");
   rl->expandLists();
-  rl->config_text_ = std::move(config);
-  if (rl->config_text_.find_first_not_of(" \t\r\n") != std::string::npos) {
-    Source cfg(rl->config_text_);
-    rl->config_text_ = cfg.text();
-    RequireReadable(rl->config_text_, "functionConfig: ");
-    try {
-      rl->config_doc_ = std::make_unique<Document>(Document::ParseYaml(rl->config_text_));
-    } catch (const ParseError& e) {
-      LineCol at = PositionOf(rl->config_text_, e.offset());
-      throw InputError(at, std::string("functionConfig: ") + e.what());
-    }
-    const Document& c = *rl->config_doc_;
-    for (NodeId root : c.roots()) {
-      if (!c.isNull(root)) {
-        rl->function_config_ = root;
-        break;
-      }
-    }
-  }
+  rl->readStreamConfig(std::move(config));
   return rl;
 }
 

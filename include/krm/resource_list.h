@@ -144,6 +144,8 @@ class ResourceList {
   void indexItem(NodeId node);
   // Fills resources_ when an item is a v1 List.
   void expandLists();
+  // A stream's functionConfig, given apart; throws InputError.
+  void readStreamConfig(std::string config);
   // Parses the text as JSON or YAML into doc_; fails with InputError.
   void parseDocument(const std::string& text);
   // The ResourceList map, checked for kind and apiVersion.
