@@ -1,8 +1,6 @@
 #include "fn/pull_sites.h"
 
 #include <algorithm>
-#include <system_error>
-#include <thread>
 
 #include "fn/additional_fields.h"
 #include "fn/alias.h"
@@ -12,6 +10,7 @@
 #include "fn/operator_deployment.h"
 #include "fn/pull_sites_internal.h"
 #include "fn/workloads.h"
+#include "krm/parallel.h"
 
 namespace fn {
 
@@ -313,19 +312,10 @@ std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts&
   // Thousands of resources are modelled on every core, in ranges joined in order.
   constexpr size_t kPerThread = 1000;
   size_t n = rl.resources().size();
-  size_t threads = std::clamp<size_t>(n / kPerThread, 1, std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  size_t threads = std::clamp<size_t>(n / kPerThread, 1, krm::HardwareThreads());
   std::vector<std::vector<PullSite>> parts(threads);
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k < threads; ++k) {
-    auto work = [&, k] { SitesOf(rl, facts, additional, n * k / threads, n * (k + 1) / threads, parts[k]); };
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {
-      work();  // no thread to be had: model this range here
-    }
-  }
-  SitesOf(rl, facts, additional, 0, n / threads, parts[0]);
-  for (std::thread& t : pool) t.join();
+  krm::RunOnThreads(
+      threads, [&](size_t k) { SitesOf(rl, facts, additional, n * k / threads, n * (k + 1) / threads, parts[k]); });
   std::vector<PullSite> out = std::move(parts[0]);
   for (size_t k = 1; k < threads; ++k) {
     out.reserve(out.size() + parts[k].size());

@@ -2,16 +2,14 @@
 #include <atomic>
 #include <cctype>
 #include <exception>
-#include <functional>
 #include <optional>
-#include <system_error>
-#include <thread>
 #include <vector>
 
 #include "krm/concurrent_parse_internal.h"
 #include "krm/document_internal.h"
 #include "krm/item_scan_internal.h"
 #include "krm/item_split_internal.h"
+#include "krm/parallel.h"
 
 namespace krm {
 namespace {
@@ -93,23 +91,13 @@ void IndexGroup(const std::string& text, const std::vector<Piece>& pieces, const
 std::optional<std::vector<GroupIndex>> IndexGroups(const std::string& text, const std::vector<Piece>& pieces,
                                                    const std::vector<Group>& groups, long column) {
   std::vector<GroupIndex> out(groups.size());
-  auto work = [&](size_t g) {
+  RunOnThreads(groups.size(), [&](size_t g) {
     try {
       IndexGroup(text, pieces, groups[g], column, out[g]);
     } catch (const std::exception&) {
       out[g].doc.reset();  // the caller indexes the whole text, which reports it
     }
-  };
-  std::vector<std::thread> pool;
-  for (size_t g = 1; g < groups.size(); ++g) {
-    try {
-      pool.emplace_back(work, g);
-    } catch (const std::system_error&) {
-      work(g);  // no thread to be had: index this group here
-    }
-  }
-  if (!groups.empty()) work(0);
-  for (std::thread& t : pool) t.join();
+  });
   for (const GroupIndex& gi : out)
     if (!gi.doc) return std::nullopt;
   return out;
@@ -260,13 +248,12 @@ Item ScannedItem(const ItemScan& s) {
   } catch (...) {
     it.index = 0;
   }
-  it.opaque = true;
   return it;
 }
 
-// Decides how each piece is indexed: passed over when the scan vouches for
-// it and `select` (when given) declines it, indexed by the scan when it
-// can, else parsed. True when any piece is not left to yaml-cpp.
+// Decides how each piece of [first, last) is indexed: passed over when the
+// scan vouches for it and `select` (when given) declines it, indexed by the
+// scan when it can, else parsed.
 void ClassifyRange(const std::string& text, std::vector<Piece>& pieces, size_t first, size_t last, long column,
                    const ItemSelector& select) {
   for (size_t i = first; i < last; ++i) {
@@ -277,6 +264,7 @@ void ClassifyRange(const std::string& text, std::vector<Piece>& pieces, size_t f
     p.item = ScannedItem(s);
     if (select && !list && !select(p.item, std::string_view(text).substr(p.begin, p.end - p.begin))) {
       p.how = How::Opaque;
+      p.item.opaque = true;
       p.content = s.content;
       p.content_end = s.end;
     } else if (s.indexable) {
@@ -285,6 +273,7 @@ void ClassifyRange(const std::string& text, std::vector<Piece>& pieces, size_t f
   }
 }
 
+// True when any piece is not left to yaml-cpp.
 bool Classify(const std::string& text, std::vector<Piece>& pieces, long column, const ItemSelector& select,
               unsigned threads) {
   // A large text is scanned on every core, in ranges of about equal bytes.
@@ -294,17 +283,7 @@ bool Classify(const std::string& text, std::vector<Piece>& pieces, long column, 
   for (size_t i = 1; i < pieces.size() && cut.size() < n; ++i)
     if (pieces[i].begin - pieces.front().begin >= total * cut.size() / n) cut.push_back(i);
   cut.push_back(pieces.size());
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k + 1 < cut.size(); ++k) {
-    try {
-      pool.emplace_back(ClassifyRange, std::cref(text), std::ref(pieces), cut[k], cut[k + 1], column,
-                        std::cref(select));
-    } catch (const std::system_error&) {
-      ClassifyRange(text, pieces, cut[k], cut[k + 1], column, select);
-    }
-  }
-  ClassifyRange(text, pieces, cut[0], cut[1], column, select);
-  for (std::thread& t : pool) t.join();
+  RunOnThreads(cut.size() - 1, [&](size_t k) { ClassifyRange(text, pieces, cut[k], cut[k + 1], column, select); });
   for (const Piece& p : pieces)
     if (p.how != How::Parse) return true;
   return false;
@@ -438,11 +417,6 @@ std::optional<PartialParse> ParseStreamSelectively(const std::string& text, cons
   Joiner joiner(text);
   if (!joiner.elements(pieces, groups, *index, false)) return std::nullopt;
   return joiner.stream();
-}
-
-unsigned DefaultParseThreads() {
-  unsigned n = std::thread::hardware_concurrency();
-  return std::clamp(n, 1u, 8u);
 }
 
 }  // namespace krm

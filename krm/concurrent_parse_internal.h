@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "krm/document.h"
+#include "krm/parallel.h"
 #include "krm/resource_list.h"
 
 namespace krm {
@@ -51,9 +52,6 @@ std::optional<PartialParse> ParseListSelectively(std::string&&, const SelectorFa
 std::optional<PartialParse> ParseStreamSelectively(const std::string& text, const ItemSelector& select,
                                                    unsigned threads);
 std::optional<PartialParse> ParseStreamSelectively(std::string&&, const ItemSelector&, unsigned) = delete;
-
-// The number of threads worth using here: the hardware's cores, at most 8.
-unsigned DefaultParseThreads();
 
 }  // namespace krm
 

@@ -200,7 +200,7 @@ std::string Apply(const std::string& t, size_t a, size_t b, const std::vector<co
 // The index of `text`, which it borrows (keep `text` alive with it).
 std::unique_ptr<Document> Parse(const std::string& text, std::string& why) {
   try {
-    return std::make_unique<Document>(ParseYamlConcurrently(text, DefaultParseThreads()));
+    return std::make_unique<Document>(ParseYamlConcurrently(text, HardwareThreads()));
   } catch (const ParseError& e) {
     why = std::string("it does not parse: ") + e.what();
     return nullptr;
@@ -214,7 +214,7 @@ std::string CheckWhole(const Document& old, const Patch& patch, size_t results) 
   std::unique_ptr<Document> now;
   try {
     now = std::make_unique<Document>(old.json() ? Document::ParseJson(text)
-                                                : ParseYamlConcurrently(text, DefaultParseThreads()));
+                                                : ParseYamlConcurrently(text, HardwareThreads()));
   } catch (const ParseError& e) {
     return std::string("it does not parse: ") + e.what();
   }

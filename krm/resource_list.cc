@@ -79,7 +79,7 @@ void ResourceList::parseDocument(const std::string& text) {
     }
   }
   try {
-    doc_ = std::make_unique<Document>(ParseYamlConcurrently(text, DefaultParseThreads()));
+    doc_ = std::make_unique<Document>(ParseYamlConcurrently(text, HardwareThreads()));
   } catch (const ParseError& e) {
     fail(e.offset(), e.what());
   }
@@ -120,7 +120,7 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes, const Selec
     throw InputError({1, 1}, "empty input: expected a ResourceList");
   std::vector<Item> opaque;
   std::optional<PartialParse> partial;
-  if (select && !rl->source_.looksLikeJson()) partial = ParseListSelectively(text, select, DefaultParseThreads());
+  if (select && !rl->source_.looksLikeJson()) partial = ParseListSelectively(text, select, HardwareThreads());
   if (partial) {
     rl->doc_ = std::make_unique<Document>(std::move(partial->doc));
     opaque = std::move(partial->opaque);

@@ -153,3 +153,95 @@ TEST_CASE("resources: the members of a v1 List in place of the List, with its fi
   CHECK(r[0].path == "l.yaml");
   CHECK(r[1].kind == "List");  // not the core v1 List: a resource of its own
 }
+
+namespace {
+
+// A selector that reads only Pods, and records what it was asked about.
+struct PodsOnlySelector {
+  std::vector<std::string>* asked;
+  SelectorFactory factory() const {
+    auto* seen = asked;
+    return [seen](const Document&, NodeId) -> ItemSelector {
+      return [seen](const Item& item, std::string_view) {
+        seen->push_back(item.kind + "/" + item.name);
+        return item.kind == "Pod";
+      };
+    };
+  }
+};
+
+const char* kPassedOver =
+    "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+    "- apiVersion: apiextensions.k8s.io/v1\n  kind: CustomResourceDefinition\n  metadata:\n    name: crd\n"
+    "    annotations:\n      internal.config.kubernetes.io/path: 'crds.yaml'\n      "
+    "internal.config.kubernetes.io/index: "
+    "'2'\n  spec:\n    x: 1 # kept\n"
+    "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    image: a\n"
+    "- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: s\n  data: {k: v}\n"
+    "- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: anchored\n  data: &a {k: v}\n"
+    "- apiVersion: v1\n  kind: List\n  metadata:\n    name: l\n  items:\n  - {apiVersion: v1, kind: Pod, metadata: "
+    "{name: "
+    "m}}\n"
+    "functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n";
+
+}  // namespace
+
+TEST_CASE("a selector: the items it declines are passed over, the others indexed; the output is the input") {
+  std::vector<std::string> asked;
+  std::unique_ptr<ResourceList> rl = ResourceList::Parse(kPassedOver, PodsOnlySelector{&asked}.factory());
+  // Asked about what the scan vouches for, never about a v1 List; an item
+  // with an anchor is outside what the scan vouches for, so it is indexed.
+  CHECK(asked == std::vector<std::string>{"CustomResourceDefinition/crd", "Pod/p", "Secret/s"});
+  const std::vector<Item>& items = rl->items();
+  REQUIRE(items.size() == 5);
+  const Document& d = rl->doc();
+  CHECK(items[0].opaque);
+  CHECK(d.kind(items[0].node) == NodeKind::Opaque);
+  CHECK(items[0].kind == "CustomResourceDefinition");
+  CHECK(items[0].name == "crd");
+  CHECK(items[0].path == "crds.yaml");
+  CHECK(items[0].index == 2);
+  CHECK(d.raw(items[0].node).substr(0, 11) == "apiVersion:");
+  CHECK(d.raw(items[0].node).substr(d.raw(items[0].node).size() - 4) == "x: 1");
+  CHECK_FALSE(items[1].opaque);
+  CHECK(d.str(d.get(items[1].node, "spec"), "image") == "a");
+  CHECK(items[2].opaque);
+  CHECK_FALSE(items[3].opaque);
+  CHECK(d.isMap(items[3].node));
+  CHECK_FALSE(items[4].opaque);
+  CHECK(rl->resources().size() == 5);
+  CHECK(rl->resources()[4].name == "m");
+  CHECK(rl->functionConfig() != kNoNode);
+  // Read back, passed-over items are left out; the output is the input.
+  std::unique_ptr<ResourceList> back = rl->edited(Patch(), [](const Item&) { return true; });
+  CHECK(back->items().size() == 3);
+  std::ostringstream out;
+  rl->write(Patch(), {}, out);
+  CHECK(out.str() == kPassedOver);
+  // Full mode asks nothing and indexes everything.
+  asked.clear();
+  SetReadMode(ReadMode::Full);
+  std::unique_ptr<ResourceList> full = ResourceList::Parse(kPassedOver, PodsOnlySelector{&asked}.factory());
+  SetReadMode(ReadMode::Fast);
+  CHECK(asked.empty());
+  CHECK_FALSE(full->items()[0].opaque);
+}
+
+TEST_CASE("a selector in a plain stream; a malformed item it would decline is parsed and reported") {
+  std::vector<std::string> asked;
+  const std::string stream =
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n";
+  std::unique_ptr<ResourceList> rl = ResourceList::ParseStream(stream, "", {}, PodsOnlySelector{&asked}.factory());
+  REQUIRE(rl->items().size() == 2);
+  CHECK(rl->items()[0].opaque);
+  CHECK(rl->items()[0].name == "s");
+  CHECK_FALSE(rl->items()[1].opaque);
+  const std::string bad = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  name: t\n---\nkind: Pod\n";
+  try {
+    ResourceList::ParseStream(bad, "", {}, PodsOnlySelector{&asked}.factory());
+    FAIL("a duplicate key in a Service must be reported");
+  } catch (const InputError& e) {
+    CHECK(e.at().line == 5);
+    CHECK(std::string(e.what()).find("duplicate key 'name'") != std::string::npos);
+  }
+}

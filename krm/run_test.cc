@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "krm/editor.h"
+#include "krm/parallel.h"
 
 using namespace krm;
 
@@ -155,4 +156,71 @@ TEST_CASE("output check: an item appended to the list passes; an item an edit sp
   });
   CAPTURE(e);
   CHECK(e.find("the edited items read back as") != std::string::npos);
+}
+
+namespace {
+
+// A stream that cannot seek, as a pipe: ReadAll must read it in blocks.
+class PipeBuffer : public std::streambuf {
+ public:
+  explicit PipeBuffer(std::string data) : data_(std::move(data)) {}
+
+ protected:
+  int_type underflow() override {
+    if (pos_ >= data_.size()) return traits_type::eof();
+    size_t n = std::min<size_t>(4093, data_.size() - pos_);  // odd chunks, as a pipe gives them
+    setg(&data_[pos_], &data_[pos_], &data_[pos_] + n);
+    pos_ += n;
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::string data_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("ReadAll: a seekable stream and a pipe-like one read the same bytes, past the 4 MiB blocks") {
+  std::string data;
+  for (size_t i = 0; data.size() < (size_t{9} << 20); ++i) data += "line " + std::to_string(i) + "\n";
+  std::istringstream seekable(data);
+  CHECK(ReadAll(seekable) == data);
+  PipeBuffer pipe(data);
+  std::istream piped(&pipe);
+  CHECK(ReadAll(piped) == data);
+  std::istringstream empty("");
+  CHECK(ReadAll(empty).empty());
+}
+
+TEST_CASE("GroupInfo: past the limit, info results with one message are reported once, with a count") {
+  std::vector<Result> results;
+  for (int i = 0; i < 3; ++i) results.push_back(Result::Info("relocated a to b").at("f" + std::to_string(i)));
+  results.push_back(Result::Warning("relocated a to b"));
+  results.push_back(Result::Info("relocated c to d"));
+  std::vector<Result> under = results;
+  GroupInfo(under, 4);
+  CHECK(under.size() == 5);
+  GroupInfo(results, 3);
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].message ==
+        "relocated a to b (and 2 more alike: past 3 changes, changes with one message are reported once)");
+  CHECK(results[0].field->path == "f0");
+  CHECK(results[1].severity == Severity::Warning);
+  CHECK(results[1].message == "relocated a to b");
+  CHECK(results[2].message == "relocated c to d");
+}
+
+TEST_CASE("RunOnThreads: every index runs once; an exception comes back to the caller after all are done") {
+  std::vector<int> ran(5, 0);
+  RunOnThreads(5, [&](size_t k) { ran[k] += 1; });
+  CHECK(ran == std::vector<int>(5, 1));
+  std::vector<int> done(3, 0);
+  CHECK_THROWS_AS(RunOnThreads(3,
+                               [&](size_t k) {
+                                 done[k] = 1;
+                                 if (k == 1) throw std::runtime_error("x");
+                               }),
+                  std::runtime_error);
+  CHECK(done == std::vector<int>(3, 1));
 }

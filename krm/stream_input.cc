@@ -58,7 +58,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   std::optional<PartialParse> partial;
   {
     Source cfg(config);
-    partial = ParseStreamSelectively(text, SelectorFor(select, cfg.text()), DefaultParseThreads());
+    partial = ParseStreamSelectively(text, SelectorFor(select, cfg.text()), HardwareThreads());
   }
   if (partial) {
     rl->doc_ = std::make_unique<Document>(std::move(partial->doc));
