@@ -46,21 +46,49 @@ std::string RenderSkopeo(const std::set<std::pair<std::string, std::string>>& pa
   return out;
 }
 
+namespace {
+
+// Sites in the order of their keys (resource, then component).
+bool KeyLess(const PullSite& a, const PullSite& b) {
+  int c = a.resource.compare(b.resource);
+  return c != 0 ? c < 0 : a.component < b.component;
+}
+
+}  // namespace
+
 std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<PullSite>* after) {
-  // key: the sites of `after` with it, and how many of them are paired
-  std::unordered_map<std::string, std::pair<std::vector<PullSite*>, size_t>> by_key;
+  // The sites of `after` in key order (stable: in input order within a key);
+  // the k-th site of `before` with a key pairs with the k-th of `after`.
+  // `taken[i]`: how many of the sites that start at order[i] are paired.
+  std::vector<uint32_t> order, taken;
   if (after) {
-    by_key.reserve(after->size());
-    for (PullSite& s : *after) by_key[s.key()].first.push_back(&s);
+    order.reserve(after->size());
+    for (size_t i = 0; i < after->size(); ++i) order.push_back(static_cast<uint32_t>(i));
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return KeyLess((*after)[a], (*after)[b]); });
+    taken.assign(order.size(), 0);
   }
-  std::vector<InventoryEntry> out;
-  out.reserve(before.size());
-  for (PullSite& s : before) {
-    InventoryEntry e;
+  // Matched first, moved after: a moved site has no key left to compare.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> match(after ? before.size() : 0, kNone);
+  for (size_t k = 0; k < match.size(); ++k) {
+    auto less = [&](uint32_t i, const PullSite& key) { return KeyLess((*after)[i], key); };
+    size_t at = static_cast<size_t>(std::lower_bound(order.begin(), order.end(), before[k], less) - order.begin());
+    if (at == order.size()) continue;  // a key past every site of `after`
+    size_t next = at + taken[at];
+    if (next < order.size() && !KeyLess(before[k], (*after)[order[next]])) {
+      ++taken[at];
+      match[k] = order[next];
+    }
+  }
+  std::vector<InventoryEntry> out(before.size());
+  for (size_t k = 0; k < before.size(); ++k) {
+    PullSite& s = before[k];
+    InventoryEntry& e = out[k];
     if (!after) {
       e.target = s;
-    } else if (auto& [list, used] = by_key[s.key()]; used < list.size()) {
-      e.target = std::move(*list[used++]);
+    } else if (match[k] != kNone) {
+      e.target = std::move((*after)[match[k]]);
     } else {
       e.target = s;
       e.target.written.clear();
@@ -68,7 +96,6 @@ std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<
       e.target.unknown = "the site is gone after the edits";
     }
     e.source = std::move(s);
-    out.push_back(std::move(e));
   }
   return out;
 }

@@ -65,3 +65,23 @@ TEST_CASE("crane: one copy per pair that moves; json: one object per site, escap
   CHECK(json.find("\"unknown\": \"why\"") != std::string::npos);
   CHECK(RenderInventory({}, InventoryFormat::Json, false) == "[]\n");
 }
+
+TEST_CASE("PairSites: sites with one key pair in order, whatever order the keys come in") {
+  auto at = [](const std::string& resource, const std::string& component, const std::string& image) {
+    PullSite s = Site(component, image);
+    s.resource = resource;
+    return s;
+  };
+  std::vector<PullSite> before = {at("D/b", "c", "b1"), at("D/a", "c", "a1"), at("D/b", "c", "b2"),
+                                  at("D/a", "d", "a3"), at("D/b", "c", "b3")};
+  std::vector<PullSite> after = {at("D/a", "d", "A3"), at("D/b", "c", "B1"), at("D/a", "c", "A1"),
+                                 at("D/b", "c", "B2")};
+  std::vector<InventoryEntry> e = PairSites(before, &after);
+  REQUIRE(e.size() == 5);
+  CHECK(e[0].target.image == "B1");
+  CHECK(e[1].target.image == "A1");
+  CHECK(e[2].target.image == "B2");
+  CHECK(e[3].target.image == "A3");
+  CHECK(e[4].target.unknown == "the site is gone after the edits");  // a third D/b c: none is left
+  CHECK(e[4].source.image == "b3");
+}

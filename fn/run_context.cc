@@ -6,10 +6,10 @@ namespace fn {
 
 void RunContext::add(krm::Severity severity, const krm::Item& item, const std::string& path, const std::string& message,
                      std::optional<std::string> current, std::optional<std::string> proposed) {
-  results_.push_back(krm::Result::Of(severity, message)
-                         .about(item.ref())
-                         .at(path, std::move(current), std::move(proposed))
-                         .in(rl_.fileOf(item)));
+  infos_.add(krm::Result::Of(severity, message)
+                 .about(item.ref())
+                 .at(path, std::move(current), std::move(proposed))
+                 .in(rl_.fileOf(item)));
 }
 
 namespace {

@@ -28,8 +28,9 @@ std::optional<std::string> Select(const std::string& text, const ItemSplit& spli
   std::vector<std::vector<const Edit*>> new_items(pieces + 1);  // inserted at bounds[p]
   std::vector<const Edit*> appended;
   const std::string item_start = std::string(split.column, ' ') + "- ";
-  std::vector<Edit> sorted = patch.sorted();
-  for (const Edit& e : sorted) {
+  std::vector<const Edit*> sorted = patch.sorted();
+  for (const Edit* ep : sorted) {
+    const Edit& e = *ep;
     if (e.anchor == list) {
       if (e.begin != e.end) return std::nullopt;
       appended.push_back(&e);
@@ -48,7 +49,7 @@ std::optional<std::string> Select(const std::string& text, const ItemSplit& spli
   std::string out;
   size_t size = bounds[1] + (bounds[pieces] - bounds[pieces - 1]);
   for (size_t i = 0; i < kept.size(); ++i) size += kept[i] ? bounds[i + 2] - bounds[i + 1] : 0;
-  for (const Edit& e : sorted) size += e.text.size();
+  for (const Edit* e : sorted) size += e->text.size();
   out.reserve(size);
   Patch::ApplyRange(text, bounds[0], bounds[1], edits[0], out);
   for (size_t i = 0; i < kept.size(); ++i) {

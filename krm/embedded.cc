@@ -141,7 +141,8 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
 
 void Embedded::commitInPlace(const Patch& inner, Patch& outer_patch, const std::string& eol) const {
   const Node& n = outer_.node(node_);
-  for (const Edit& e : inner.sorted()) {
+  for (const Edit* ep : inner.sorted()) {
+    const Edit& e = *ep;
     bool at_line_start = e.begin == 0 || text_[e.begin - 1] == '\n';
     size_t b = mapOffset(e.begin);
     size_t en = e.end == e.begin ? b : mapOffset(e.end);

@@ -1,10 +1,15 @@
 #include <algorithm>
+#include <atomic>
 
 #include "krm/concurrent_parse_internal.h"
 #include "krm/output_check_internal.h"
+#include "krm/parallel.h"
 
 namespace krm {
 namespace {
+
+// The size past which a run of edited units is read back in more than one region.
+constexpr size_t kRegionBytes = size_t{1} << 20;
 
 struct Step {
   bool index = false;
@@ -72,10 +77,10 @@ class Checker {
  public:
   // `sorted`: the patch's edits in text order (Patch::sorted); none for a
   // text that must read back as it was.
-  Checker(const Document& old, const std::vector<Edit>& sorted) : old_(old) {
-    for (const Edit& e : sorted) {
-      if (e.end > e.begin) replaced_.emplace_back(e.begin, e.end);
-      if (e.anchor != SIZE_MAX) anchors_.push_back(e.anchor);
+  Checker(const Document& old, const std::vector<const Edit*>& sorted) : old_(old) {
+    for (const Edit* e : sorted) {
+      if (e->end > e->begin) replaced_.emplace_back(e->begin, e->end);
+      if (e->anchor != SIZE_MAX) anchors_.push_back(e->anchor);
     }
     std::sort(anchors_.begin(), anchors_.end());
   }
@@ -198,9 +203,9 @@ std::string Apply(const std::string& t, size_t a, size_t b, const std::vector<co
 }
 
 // The index of `text`, which it borrows (keep `text` alive with it).
-std::unique_ptr<Document> Parse(const std::string& text, std::string& why) {
+std::unique_ptr<Document> Parse(const std::string& text, std::string& why, unsigned threads = HardwareThreads()) {
   try {
-    return std::make_unique<Document>(ParseYamlConcurrently(text, HardwareThreads()));
+    return std::make_unique<Document>(ParseYamlConcurrently(text, threads));
   } catch (const ParseError& e) {
     why = std::string("it does not parse: ") + e.what();
     return nullptr;
@@ -242,17 +247,16 @@ namespace {
 
 // The units [i, j) and their edits, read back from their region of the output.
 std::string CheckRegion(const Document& doc, const Checker& checker, const std::vector<NodeId>& units, bool list,
-                        size_t a, size_t b, std::vector<const Edit*> edits,
+                        size_t a, size_t b, const std::vector<const Edit*>& edits,
                         const std::vector<std::vector<const Expectation*>>& expected, size_t i, size_t j,
                         size_t appended) {
   const std::string& t = doc.text();
-  std::sort(edits.begin(), edits.end(), [](const Edit* x, const Edit* y) { return x < y; });  // text order
   std::string region = Apply(t, a, b, edits);
   if (b < t.size() && b > 0 && t[b - 1] == '\n' && (region.empty() || region.back() != '\n'))
     return "an edit runs into the line that follows it";
   if (list) region.insert(0, "items:\n");
   std::string why;
-  std::unique_ptr<Document> now = Parse(region, why);  // borrows `region`
+  std::unique_ptr<Document> now = Parse(region, why, 1);  // borrows `region`; regions run on every core
   if (!now) return why;
   std::vector<NodeId> is;
   if (list) {
@@ -304,6 +308,52 @@ std::string CheckTail(const Document& doc, size_t tail, const std::vector<const 
   return "";
 }
 
+// A run of edited units [i, j) and their edits in text order.
+struct Region {
+  size_t i, j;
+  std::vector<const Edit*> edits;
+};
+
+// The runs of edited units (`by_unit`: each unit's edits, as indices into
+// `sorted`), each at most about kRegionBytes long: a longer run is cut
+// between units, so that a region's text and index stay small. False when
+// an edit reaches out of its region (the whole output is then checked).
+bool CutRegions(const std::vector<std::vector<size_t>>& by_unit, const std::vector<size_t>& starts,
+                const std::vector<const Edit*>& sorted, std::vector<Region>& regions) {
+  size_t n = by_unit.size();
+  for (size_t i = 0, j = 0; i < n; i = std::max(i + 1, j)) {
+    if (by_unit[i].empty()) continue;
+    std::vector<size_t> at;
+    for (j = i; j < n && !by_unit[j].empty() && (j == i || starts[j] - starts[i] < kRegionBytes); ++j)
+      at.insert(at.end(), by_unit[j].begin(), by_unit[j].end());
+    std::sort(at.begin(), at.end());  // text order
+    std::vector<const Edit*> edits;
+    for (size_t k : at) edits.push_back(sorted[k]);
+    for (const Edit* e : edits)
+      if (e->begin < starts[i] || e->end > starts[j]) return false;
+    regions.push_back({i, j, std::move(edits)});
+  }
+  return true;
+}
+
+// The regions read back on every core; the first to fail, in text order, says why.
+std::string CheckRegions(const Document& doc, const Checker& checker, const std::vector<NodeId>& units, bool list,
+                         const std::vector<size_t>& starts, const std::vector<Region>& regions,
+                         const std::vector<std::vector<const Expectation*>>& expected, size_t appended) {
+  std::vector<std::string> why_not(regions.size());
+  std::atomic<size_t> next{0};
+  RunOnThreads(std::min<size_t>(HardwareThreads(), regions.size()), [&](size_t) {
+    for (size_t r; (r = next++) < regions.size();) {
+      const Region& g = regions[r];
+      why_not[r] =
+          CheckRegion(doc, checker, units, list, starts[g.i], starts[g.j], g.edits, expected, g.i, g.j, appended);
+    }
+  });
+  for (const std::string& why : why_not)
+    if (!why.empty()) return why;
+  return "";
+}
+
 }  // namespace
 
 std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
@@ -323,13 +373,14 @@ std::string CheckOutput(const Document& doc, const Patch& patch, const std::vect
     if (anchor == SIZE_MAX || anchor < starts.front() || anchor >= tail) return -1;
     return static_cast<long>(std::upper_bound(starts.begin(), starts.end(), anchor) - starts.begin()) - 1;
   };
-  std::vector<std::vector<const Edit*>> by_unit(units.size());
+  std::vector<std::vector<size_t>> by_unit(units.size());  // indices into `sorted`
   std::vector<const Edit*> tail_edits;
-  std::vector<Edit> sorted = patch.sorted();
-  for (const Edit& e : sorted) {
+  std::vector<const Edit*> sorted = patch.sorted();
+  for (size_t k = 0; k < sorted.size(); ++k) {
+    const Edit& e = *sorted[k];
     long u = unit_of(e.anchor);
     if (u >= 0)
-      by_unit[static_cast<size_t>(u)].push_back(&e);
+      by_unit[static_cast<size_t>(u)].push_back(k);
     else if (e.begin < tail)
       return CheckWhole(doc, patch, results);  // before the units or between them
     else
@@ -340,19 +391,12 @@ std::string CheckOutput(const Document& doc, const Patch& patch, const std::vect
     long u = unit_of(doc.node(e.node).begin);
     if (u >= 0) expected[static_cast<size_t>(u)].push_back(&e);
   }
-  Checker checker(doc, sorted);
-  for (size_t i = 0, j = 0; i < units.size(); i = std::max(i + 1, j)) {
-    if (by_unit[i].empty()) continue;
-    std::vector<const Edit*> edits;
-    for (j = i; j < units.size() && !by_unit[j].empty(); ++j)
-      edits.insert(edits.end(), by_unit[j].begin(), by_unit[j].end());
-    for (const Edit* e : edits)
-      if (e->begin < starts[i] || e->end > starts[j]) return CheckWhole(doc, patch, results);
-    std::string why = CheckRegion(doc, checker, units, list, starts[i], starts[j], edits, expected, i, j, appended);
-    if (!why.empty()) return why;
-  }
+  std::vector<Region> regions;
+  if (!CutRegions(by_unit, starts, sorted, regions)) return CheckWhole(doc, patch, results);
+  std::string why = CheckRegions(doc, Checker(doc, sorted), units, list, starts, regions, expected, appended);
+  if (!why.empty()) return why;
   if (tail_edits.empty() && results == 0) return "";
-  std::string why = CheckTail(doc, tail, tail_edits, results);
+  why = CheckTail(doc, tail, tail_edits, results);
   return why == "whole" ? CheckWhole(doc, patch, results) : why;
 }
 

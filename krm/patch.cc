@@ -14,41 +14,43 @@ void Patch::insert(size_t at, std::string text, size_t depth) {
   edits_.push_back({at, at, std::move(text), edits_.size(), depth, anchor_});
 }
 
-std::vector<Edit> Patch::sorted() const {
-  std::vector<Edit> out = edits_;
-  std::stable_sort(out.begin(), out.end(), [](const Edit& a, const Edit& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
+std::vector<const Edit*> Patch::sorted() const {
+  std::vector<const Edit*> out;
+  out.reserve(edits_.size());
+  for (const Edit& e : edits_) out.push_back(&e);
+  std::stable_sort(out.begin(), out.end(), [](const Edit* a, const Edit* b) {
+    if (a->begin != b->begin) return a->begin < b->begin;
     // insertions before a replacement that starts at the same offset
-    bool ai = a.begin == a.end, bi = b.begin == b.end;
+    bool ai = a->begin == a->end, bi = b->begin == b->end;
     if (ai != bi) return ai;
-    if (a.depth != b.depth) return a.depth > b.depth;
-    return a.order < b.order;
+    if (a->depth != b->depth) return a->depth > b->depth;
+    return a->order < b->order;
   });
   // Identical replacements of one range collapse into one.
-  std::vector<Edit> unique;
-  for (auto& e : out) {
-    if (!unique.empty() && e.begin != e.end && unique.back().begin == e.begin && unique.back().end == e.end &&
-        unique.back().text == e.text)
-      continue;
-    unique.push_back(std::move(e));
+  size_t kept = 0;
+  for (const Edit* e : out) {
+    const Edit* last = kept > 0 ? out[kept - 1] : nullptr;
+    if (last && e->begin != e->end && last->begin == e->begin && last->end == e->end && last->text == e->text) continue;
+    out[kept++] = e;
   }
-  return unique;
+  out.resize(kept);
+  return out;
 }
 
 bool Patch::conflicts(std::string* why) const {
   size_t reach = 0;
   bool any = false;
-  for (const Edit& e : sorted()) {
-    if (any && e.begin < reach) {
+  for (const Edit* e : sorted()) {
+    if (any && e->begin < reach) {
       if (why) {
         std::ostringstream s;
-        s << "overlapping edits at byte " << e.begin;
+        s << "overlapping edits at byte " << e->begin;
         *why = s.str();
       }
       return true;
     }
-    if (e.end > e.begin) {
-      reach = e.end;
+    if (e->end > e->begin) {
+      reach = e->end;
       any = true;
     }
   }
@@ -59,10 +61,10 @@ void Patch::write(const std::string& text, std::ostream& out) const {
   std::string why;
   if (conflicts(&why)) throw std::logic_error(why);
   size_t pos = 0;
-  for (const Edit& e : sorted()) {
-    if (e.begin > pos) out.write(text.data() + pos, static_cast<std::streamsize>(e.begin - pos));
-    out.write(e.text.data(), static_cast<std::streamsize>(e.text.size()));
-    pos = std::max(pos, e.end);
+  for (const Edit* e : sorted()) {
+    if (e->begin > pos) out.write(text.data() + pos, static_cast<std::streamsize>(e->begin - pos));
+    out.write(e->text.data(), static_cast<std::streamsize>(e->text.size()));
+    pos = std::max(pos, e->end);
   }
   if (pos < text.size()) out.write(text.data() + pos, static_cast<std::streamsize>(text.size() - pos));
 }

@@ -26,3 +26,22 @@ TEST_CASE("identical replacements count once; overlapping ones are a bug") {
   CHECK(q.conflicts());
   CHECK_THROWS_AS(q.apply("abcd"), std::logic_error);
 }
+
+TEST_CASE("sorted: the patch's own edits in text order, insertions first at one offset, duplicates once") {
+  Patch p;
+  p.replace(4, 5, "r");
+  p.insert(4, "shallow");
+  p.insert(4, "deep", 6);
+  p.replace(0, 1, "x");
+  p.replace(0, 1, "x");
+  std::vector<const Edit*> s = p.sorted();
+  REQUIRE(s.size() == 4);
+  CHECK(s[0]->text == "x");
+  CHECK(s[1]->text == "deep");
+  CHECK(s[2]->text == "shallow");
+  CHECK(s[3]->text == "r");
+  // Pointers into the patch, not copies of the edits' text.
+  Patch q = p;
+  CHECK(q.sorted()[3] != s[3]);
+  CHECK(q.sorted()[3]->text == "r");
+}

@@ -47,28 +47,64 @@ bool HasError(const std::vector<Result>& results) {
   return false;
 }
 
-void GroupInfo(std::vector<Result>& results, size_t limit) {
-  size_t infos = 0;
-  for (const Result& r : results) infos += r.severity == Severity::Info ? 1 : 0;
-  if (infos <= limit) return;
-  std::unordered_map<std::string, std::pair<size_t, size_t>> first;  // message: (index in out, more)
+namespace {
+
+// Each info result with the message of an earlier one counted with that
+// one (Result::alike) and dropped.
+void Fold(std::vector<Result>& results) {
+  std::unordered_map<std::string, size_t> first;  // message: index in out
   std::vector<Result> out;
   for (Result& r : results) {
     if (r.severity == Severity::Info) {
-      auto [it, fresh] = first.try_emplace(r.message, out.size(), 0);
+      auto [it, fresh] = first.try_emplace(r.message, out.size());
       if (!fresh) {
-        ++it->second.second;
+        out[it->second].alike += 1 + r.alike;
         continue;
       }
     }
     out.push_back(std::move(r));
   }
-  for (const auto& [message, where] : first) {
-    if (where.second == 0) continue;
-    out[where.first].message += " (and " + std::to_string(where.second) + " more alike: past " + std::to_string(limit) +
-                                " changes, changes with one message are reported once)";
-  }
   results = std::move(out);
+}
+
+}  // namespace
+
+void GroupInfo(std::vector<Result>& results, size_t limit) {
+  size_t infos = 0;
+  for (const Result& r : results) infos += r.severity == Severity::Info ? 1 + r.alike : 0;
+  if (infos <= limit) return;
+  Fold(results);
+  for (Result& r : results) {
+    if (r.severity != Severity::Info || r.alike == 0) continue;
+    r.message += " (and " + std::to_string(r.alike) + " more alike: past " + std::to_string(limit) +
+                 " changes, changes with one message are reported once)";
+    r.alike = 0;
+  }
+}
+
+Result* InfoGroups::earlier(const Result& r) {
+  auto [b, e] = first_.equal_range(std::hash<std::string>()(r.message));
+  for (auto it = b; it != e; ++it)
+    if (results_[it->second].message == r.message) return &results_[it->second];
+  return nullptr;
+}
+
+void InfoGroups::add(Result r) {
+  if (r.severity == Severity::Info && ++infos_ > limit_ && !grouping_) {
+    // Past the limit: the ones so far are grouped, and each one after.
+    grouping_ = true;
+    Fold(results_);
+    for (size_t i = 0; i < results_.size(); ++i)
+      if (results_[i].severity == Severity::Info) first_.emplace(std::hash<std::string>()(results_[i].message), i);
+  }
+  if (grouping_ && r.severity == Severity::Info) {
+    if (Result* e = earlier(r)) {
+      e->alike += 1 + r.alike;
+      return;
+    }
+    first_.emplace(std::hash<std::string>()(r.message), results_.size());
+  }
+  results_.push_back(std::move(r));
 }
 
 namespace {

@@ -211,6 +211,85 @@ TEST_CASE("GroupInfo: past the limit, info results with one message are reported
   CHECK(results[2].message == "relocated c to d");
 }
 
+TEST_CASE("InfoGroups: past the limit, alike info results are counted as they come; GroupInfo then says the same") {
+  std::vector<Result> all, grouped;
+  InfoGroups groups(grouped, 3);
+  auto add = [&](Result r) {
+    all.push_back(r);
+    groups.add(std::move(r));
+  };
+  for (int i = 0; i < 5; ++i) add(Result::Info("relocated a to b").at("f" + std::to_string(i)));
+  add(Result::Warning("relocated a to b"));
+  for (int i = 0; i < 100; ++i) add(Result::Info(i % 2 ? "relocated c to d" : "relocated a to b"));
+  add(Result::Info("relocated e to f"));
+  // Only one result per message is held past the limit.
+  CHECK(grouped.size() == 4);
+  CHECK(grouped[0].alike == 54);
+  grouped.push_back(Result::Info("relocated e to f"));  // one not added through the groups
+  all.push_back(Result::Info("relocated e to f"));
+  GroupInfo(all, 3);
+  GroupInfo(grouped, 3);
+  REQUIRE(grouped.size() == all.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(grouped[i].message == all[i].message);
+    CHECK(grouped[i].severity == all[i].severity);
+    CHECK((grouped[i].field ? grouped[i].field->path : "") == (all[i].field ? all[i].field->path : ""));
+  }
+  CHECK(grouped[0].message ==
+        "relocated a to b (and 54 more alike: past 3 changes, changes with one message are reported once)");
+  CHECK(grouped[3].message ==
+        "relocated e to f (and 1 more alike: past 3 changes, changes with one message are reported once)");
+  // Under the limit nothing is grouped.
+  std::vector<Result> few;
+  InfoGroups small(few, 3);
+  for (int i = 0; i < 3; ++i) small.add(Result::Info("relocated a to b"));
+  CHECK(few.size() == 3);
+}
+
+TEST_CASE("a large run (over 8 MiB, every item edited): read back in regions on every core, a bad edit still caught") {
+  // Over 8 MiB of items, every one edited: PrepareHeap takes effect and
+  // the output check cuts the run of edited items into regions.
+  std::string list = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  std::string want = list;
+  for (int i = 0; list.size() < (size_t{9} << 20); ++i) {
+    std::string head = "- apiVersion: v1\n  kind: Pod\n  metadata: {name: p" + std::to_string(i) +
+                       "}\n  spec:\n    containers:\n    - name: c\n      image: ";
+    std::string tail = "\n      args: [\"--padding-" + std::string(200, 'x') + "\"]\n";
+    list += head + "busybox" + tail;
+    want += head + "reg.example/busybox" + tail;
+  }
+  size_t set = 0;
+  auto process = [&](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+    Editor ed(rl.doc(), patch);
+    const Document& d = rl.doc();
+    for (const Item& item : rl.items()) {
+      NodeId c = d.items(d.at(item.node, "spec.containers")).at(0);
+      set += ed.setScalar(d.get(c, "image"), "reg.example/busybox") ? 1 : 0;
+    }
+    CHECK(set == rl.items().size());
+  };
+  std::ostringstream out, err;
+  CHECK(RunResourceList(list, out, err, "prog", process) == 0);
+  CHECK(err.str().empty());
+  CHECK(out.str() == want);
+  // A bad edit in the middle of the run is still caught.
+  auto glue = [](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+    const Document& d = rl.doc();
+    for (size_t k = 0; k < rl.items().size(); ++k) {
+      NodeId image = d.at(d.items(d.at(rl.items()[k].node, "spec.containers")).at(0), "image");
+      Patch::Anchor anchor(patch, d.node(image).begin);
+      if (k == rl.items().size() / 2)
+        patch.insert(d.node(rl.items()[k + 1].node).begin - 2, "    t: y");  // glued onto the next "- "
+      else
+        patch.replace(d.node(image).begin, d.node(image).end, "reg.example/busybox");
+    }
+  };
+  std::ostringstream out2, err2;
+  CHECK(RunResourceList(list, out2, err2, "prog", glue) == 1);
+  CHECK(out2.str().rfind(list, 0) == 0);  // the input, unchanged
+  CHECK(out2.str().find("internal error, nothing was changed") != std::string::npos);
+}
+
 TEST_CASE("RunOnThreads: every index runs once; an exception comes back to the caller after all are done") {
   std::vector<int> ran(5, 0);
   RunOnThreads(5, [&](size_t k) { ran[k] += 1; });

@@ -37,8 +37,6 @@ struct PullSite {
   // is a structured image {registry, repository, name, tag}.
   std::string explicit_field;
   bool explicit_structured = false;
-  // Pairs a site of the input with the same site of the output.
-  std::string key() const { return resource + "#" + component; }
 };
 
 // False for an item that can neither hold a pull site nor decide one (a

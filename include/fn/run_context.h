@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "fn/names.h"
 #include "fn/rules.h"
 #include "fn/upstream_defaults.h"
 #include "krm/resource_list.h"
@@ -20,7 +21,7 @@ namespace fn {
 class RunContext {
  public:
   RunContext(const krm::ResourceList& rl, const Relocator& rules, std::vector<krm::Result>& results)
-      : rl_(rl), rules_(rules), results_(results) {}
+      : rl_(rl), rules_(rules), results_(results), infos_(results, names::kMaxChangeResults) {}
   RunContext(const RunContext&) = delete;
   RunContext& operator=(const RunContext&) = delete;
 
@@ -55,6 +56,7 @@ class RunContext {
   const krm::ResourceList& rl_;
   const Relocator& rules_;
   std::vector<krm::Result>& results_;
+  krm::InfoGroups infos_;  // a large run's changes, grouped as they come
   std::map<std::string, Seen> targets_;
   std::set<std::string> warned_;  // "target|source|source"
   size_t changes_ = 0;

@@ -79,8 +79,9 @@ class Patch {
   // Records what an edit means.
   void expect(Expectation e) { expectations_.push_back(std::move(e)); }
   const std::vector<Expectation>& expectations() const { return expectations_; }
-  // The edits, sorted by position (stable for equal positions).
-  std::vector<Edit> sorted() const;
+  // The edits, sorted by position (stable for equal positions), pointing
+  // into the patch: valid until it changes.
+  std::vector<const Edit*> sorted() const;
   // True when two edits replace overlapping ranges (a bug in a caller).
   bool conflicts(std::string* why = nullptr) const;
   // The text with every edit applied. Identical replacements of the same

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace krm {
@@ -41,6 +42,9 @@ struct Result {
   std::optional<ResourceRef> resource;
   std::optional<FieldRef> field;
   std::optional<FileRef> file;
+  // How many more info results with this message were counted with this
+  // one (InfoGroups) instead of kept; GroupInfo says so in the message.
+  size_t alike = 0;
 
   static Result Of(Severity severity, std::string message);
   static Result Error(std::string message) { return Of(Severity::Error, std::move(message)); }
@@ -64,6 +68,25 @@ bool HasError(const std::vector<Result>& results);
 // the first one's place (its resource and field), the message saying how
 // many more there were. Warnings and errors are never grouped.
 void GroupInfo(std::vector<Result>& results, size_t limit);
+
+// Adds results to `results` for a run that may make very many: once more
+// than `limit` info results have been added, an info result whose message
+// an earlier one has is counted with that one (Result::alike) instead of
+// kept. GroupInfo at the end then gives what it gives for all of them.
+class InfoGroups {
+ public:
+  InfoGroups(std::vector<Result>& results, size_t limit) : results_(results), limit_(limit) {}
+  void add(Result r);
+
+ private:
+  // The earlier info result with `r`'s message, or nullptr.
+  Result* earlier(const Result& r);
+  std::vector<Result>& results_;
+  size_t limit_;
+  size_t infos_ = 0;
+  bool grouping_ = false;
+  std::unordered_multimap<size_t, size_t> first_;  // hash of a message: where its first info result is
+};
 
 // `results:` and its list, in block YAML, each line ending with `eol`.
 std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol);
