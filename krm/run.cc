@@ -36,6 +36,9 @@ void AdviseLargePages(char* data, size_t size) {
 }
 
 constexpr size_t kLargeInput = size_t{8} << 20;
+constexpr size_t kPipeReserve = size_t{64} << 20;
+constexpr size_t kPipeStep = size_t{1} << 20;
+constexpr size_t kPipeFirstStep = size_t{64} << 10;
 constexpr size_t kHeapFactor = 8;
 
 // A large run allocates several times its input: its index, edits and
@@ -79,29 +82,31 @@ std::string ReadAll(std::istream& in) {
     out.resize(static_cast<size_t>(end - at));
     std::streamsize n = buf->sgetn(out.data(), static_cast<std::streamsize>(out.size()));
     out.resize(static_cast<size_t>(std::max<std::streamsize>(n, 0)));
+    // All of it, as the size said (a file that grew meanwhile reads on below).
+    if (out.size() == static_cast<size_t>(end - at) && buf->sgetc() == std::char_traits<char>::eof()) return out;
   }
-  // A pipe tells nothing: read into large blocks, then join them into
-  // one string, freeing each block once copied (large blocks go back to
-  // the system at once), so the peak stays near the input's size.
-  constexpr size_t kBlock = size_t{4} << 20;
-  std::vector<std::unique_ptr<char[]>> blocks;
-  size_t total = 0, last = kBlock;
-  for (;;) {
-    if (last == kBlock) {
-      blocks.emplace_back(new char[kBlock]);
-      last = 0;
+  // A pipe tells nothing: read straight into the string. It reserves
+  // kPipeReserve at first (address space only: a page costs memory once
+  // written) and doubles when full; its size grows by steps that double up
+  // to kPipeStep, so a small input touches little. Nothing is copied into
+  // it afterwards, and once the input proves large its pages are advised huge.
+  size_t have = out.size();
+  bool advised = false;
+  for (size_t step = kPipeFirstStep;; step = std::min(2 * step, kPipeStep)) {
+    if (have + step > out.capacity()) {
+      out.reserve(std::max(have + step, std::max(kPipeReserve, 2 * out.capacity())));
+      advised = false;
     }
-    std::streamsize n = buf->sgetn(blocks.back().get() + last, static_cast<std::streamsize>(kBlock - last));
+    if (!advised && have >= kPipeStep) {
+      AdviseLargePages(out.data(), out.capacity());
+      advised = true;
+    }
+    out.resize(have + step);
+    std::streamsize n = buf->sgetn(out.data() + have, static_cast<std::streamsize>(step));
     if (n <= 0) break;
-    last += static_cast<size_t>(n);
-    total += static_cast<size_t>(n);
+    have += static_cast<size_t>(n);
   }
-  out.reserve(out.size() + total);
-  AdviseLargePages(out.data(), out.capacity());
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    out.append(blocks[b].get(), b + 1 < blocks.size() ? kBlock : last);
-    blocks[b].reset();
-  }
+  out.resize(have);
   return out;
 }
 

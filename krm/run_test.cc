@@ -181,7 +181,7 @@ class PipeBuffer : public std::streambuf {
 
 }  // namespace
 
-TEST_CASE("ReadAll: a seekable stream and a pipe-like one read the same bytes, past the 4 MiB blocks") {
+TEST_CASE("ReadAll: a seekable stream and a pipe-like one read the same bytes, past the pipe's first reservation") {
   std::string data;
   for (size_t i = 0; data.size() < (size_t{9} << 20); ++i) data += "line " + std::to_string(i) + "\n";
   std::istringstream seekable(data);
@@ -191,6 +191,12 @@ TEST_CASE("ReadAll: a seekable stream and a pipe-like one read the same bytes, p
   CHECK(ReadAll(piped) == data);
   std::istringstream empty("");
   CHECK(ReadAll(empty).empty());
+  // Past the 64 MiB a pipe's string reserves first: it grows, nothing lost.
+  std::string big(size_t{65} << 20, 'x');
+  for (size_t i = 0; i < big.size(); i += 4093) big[i] = static_cast<char>('a' + i % 26);
+  PipeBuffer big_pipe(big);
+  std::istream big_piped(&big_pipe);
+  CHECK(ReadAll(big_piped) == big);
 }
 
 TEST_CASE("GroupInfo: past the limit, info results with one message are reported once, with a count") {
