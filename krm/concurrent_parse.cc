@@ -3,6 +3,7 @@
 #include <cctype>
 #include <exception>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "krm/concurrent_parse_internal.h"
@@ -154,6 +155,8 @@ class Joiner {
         prefix.kind(pairs.back().second) != NodeKind::Null)
       return false;
     NodeId root = prefix.roots()[0], items = pairs.back().second;
+    for (auto& [k, v] : pairs)
+      if (prefix.isScalar(k)) prefix_keys_.emplace(prefix.value(k));
     NodeId base = DocumentInternal::Adopt(out_, prefix);  // the prefix first: its root keeps the lowest id
     root_ = base + root;
     items_ = base + items;
@@ -168,6 +171,11 @@ class Joiner {
                                                                  suffix.node(suffix_roots[0]).style != Style::Block)))
       return std::nullopt;
     if (order_.empty()) return std::nullopt;
+    // A key after the items that one before them has (`items` included) is
+    // a duplicate key of the list's map: the whole parse reports it.
+    if (!suffix_roots.empty())
+      for (auto& [k, v] : suffix.pairs(suffix_roots[0]))
+        if (suffix.isScalar(k) && prefix_keys_.count(std::string(suffix.value(k)))) return std::nullopt;
     Node& seq = at(items_);
     seq = Node();
     seq.kind = NodeKind::Seq;
@@ -231,6 +239,7 @@ class Joiner {
   Document out_;
   NodeId root_ = kNoNode, items_ = kNoNode;  // a list's root map and its items
   std::vector<NodeId> order_;
+  std::set<std::string> prefix_keys_;  // the keys of the list's map before the items
   std::vector<Item> opaque_;
 };
 

@@ -224,3 +224,25 @@ TEST_CASE("an empty item after one the pre-scan indexed reads as the sequential 
   CHECK(joined);
   CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), par, why), why);
 }
+
+TEST_CASE("a key after the items that the list's map already has is the sequential parse's error (found by fuzzing)") {
+  for (const char* dup : {"apiVersion: config.kubernetes.io/v1\n", "items: []\n", "'kind': x\n"}) {
+    std::string t = Generated(6) + dup;
+    std::string want;
+    try {
+      Document::ParseYaml(t);
+    } catch (const ParseError& e) {
+      want = std::to_string(e.offset()) + e.what();
+    }
+    REQUIRE_FALSE(want.empty());
+    for (unsigned threads : {1u, 2u}) {
+      std::string got;
+      try {
+        ParseYamlConcurrently(t, threads, 0);
+      } catch (const ParseError& e) {
+        got = std::to_string(e.offset()) + e.what();
+      }
+      CHECK(got == want);
+    }
+  }
+}

@@ -56,7 +56,9 @@ class RunContext {
   const krm::ResourceList& rl_;
   const Relocator& rules_;
   std::vector<krm::Result>& results_;
-  krm::InfoGroups infos_;  // a large run's changes, grouped as they come
+  // A large run's changes, grouped as they come; the run's caller says how
+  // many were grouped with krm::GroupInfo once every result is in (Relocate does).
+  krm::InfoGroups infos_;
   std::map<std::string, Seen> targets_;
   std::set<std::string> warned_;  // "target|source|source"
   size_t changes_ = 0;
