@@ -173,9 +173,11 @@ class Joiner {
     if (order_.empty()) return std::nullopt;
     // A key after the items that one before them has (`items` included) is
     // a duplicate key of the list's map: the whole parse reports it.
+    // A key that is not a plain scalar (a null key, `: x`) is placed there
+    // as the whole parse places it only when read with the text before it.
     if (!suffix_roots.empty())
       for (auto& [k, v] : suffix.pairs(suffix_roots[0]))
-        if (suffix.isScalar(k) && prefix_keys_.count(std::string(suffix.value(k)))) return std::nullopt;
+        if (!suffix.isScalar(k) || prefix_keys_.count(std::string(suffix.value(k)))) return std::nullopt;
     Node& seq = at(items_);
     seq = Node();
     seq.kind = NodeKind::Seq;

@@ -246,3 +246,14 @@ TEST_CASE("a key after the items that the list's map already has is the sequenti
     }
   }
 }
+
+TEST_CASE("a null key after the items indexes as the sequential parse indexes it (found by fuzzing)") {
+  std::string t =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- # a comment\n  apiVersion: v1\n"
+      "  kind: ConfigMap\n  metadata:\n    name: n \n: \"false\"\n      # a comment";
+  std::string why;
+  for (unsigned threads : {1u, 2u}) {
+    Document par = ParseYamlConcurrently(t, threads, 0);
+    CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), par, why), why);
+  }
+}
