@@ -73,6 +73,29 @@ bool Matches(const Document& d, NodeId n, const Value& v) {
   return false;
 }
 
+// The value in map `b` of `now` of the key `key` of map `a` of `old`: by
+// the key's value for a scalar key; for another key (a null key, `: x`, or
+// a collection), which no edit adds, by its place among such keys.
+NodeId Counterpart(const Document& old, NodeId a, NodeId key, const Document& now, NodeId b) {
+  if (old.isScalar(key)) return now.get(b, old.value(key));
+  size_t n = 0;
+  for (auto& [k, v] : old.pairs(a)) {
+    if (k == key) break;
+    if (!old.isScalar(k)) ++n;
+  }
+  if (!now.isMap(b)) return kNoNode;
+  for (auto& [k, v] : now.pairs(b))
+    if (!now.isScalar(k) && n-- == 0) return v;
+  return kNoNode;
+}
+
+// The key whose value is `value` in map `map`.
+NodeId KeyOfValue(const Document& d, NodeId map, NodeId value) {
+  for (auto& [k, v] : d.pairs(map))
+    if (v == value) return k;
+  return kNoNode;
+}
+
 class Checker {
  public:
   // `sorted`: the patch's edits in text order (Patch::sorted); none for a
@@ -103,7 +126,8 @@ class Checker {
       case NodeKind::Map:
         for (auto& [k, v] : old_.pairs(a)) {
           if (touched(old_.node(k).begin, old_.node(k).end)) continue;
-          NodeId nv = now.get(b, old_.value(k));
+          NodeId nv = Counterpart(old_, a, k, now, b);
+          if (!old_.isScalar(k) && nv != kNoNode && !preserved(k, now, KeyOfValue(now, b, nv), why)) return false;
           if (nv == kNoNode) {
             why = now.isMap(b) ? "the key '" + std::string(old_.value(k)) + "' is missing"
                                : "a map did not read back as a map";
@@ -299,8 +323,8 @@ std::string CheckTail(const Document& doc, size_t tail, const std::vector<const 
   for (NodeId r : was->roots()) {
     if (!was->isMap(r)) continue;
     for (auto& [k, v] : was->pairs(r)) {
-      if (was->value(k) == "results") continue;
-      NodeId nv = now->get(roots[0], was->value(k));
+      if (was->isScalar(k) && was->value(k) == "results") continue;
+      NodeId nv = Counterpart(*was, r, k, *now, roots[0]);
       if (nv == kNoNode) return "the key '" + std::string(was->value(k)) + "' after the items is missing";
       if (!unchanged.preserved(v, *now, nv, why)) return "after the items, " + why;
     }

@@ -181,6 +181,24 @@ class PipeBuffer : public std::streambuf {
 
 }  // namespace
 
+TEST_CASE("output check: maps with a null key (': x') read back, in an item and after the items (found by fuzzing)") {
+  std::string list =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: Pod\n"
+      "  metadata: {name: b}\n  : \"in the item\"\n  spec:\n    containers:\n    - name: c\n      image: busybox\n"
+      ": \"after the items\"\n";
+  auto process = [](const ResourceList& rl, Patch& patch, std::vector<Result>& results) {
+    Editor ed(rl.doc(), patch);
+    const Document& d = rl.doc();
+    NodeId c = d.items(d.at(rl.items().at(0).node, "spec.containers")).at(0);
+    CHECK(ed.setScalar(d.get(c, "image"), "reg.example/library/busybox"));
+    results.push_back(Result::Info("relocated"));
+  };
+  std::ostringstream out, err;
+  CHECK(RunResourceList(list, out, err, "prog", process) == 0);
+  CHECK(out.str().find("internal error") == std::string::npos);
+  CHECK(out.str().find("image: reg.example/library/busybox\n: \"after the items\"\nresults:\n") != std::string::npos);
+}
+
 TEST_CASE("ReadAll: a seekable stream and a pipe-like one read the same bytes, past the pipe's first reservation") {
   std::string data;
   for (size_t i = 0; data.size() < (size_t{9} << 20); ++i) data += "line " + std::to_string(i) + "\n";
