@@ -29,8 +29,17 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
     ClusterFacts after_facts(*out, known);
     after = PullSites(*out, after_facts, additional);
   }
-  std::vector<PullSite> before = PullSites(rl, before_facts, additional);
-  return PairSites(std::move(before), &after);
+  // The input's sites a range of resources at a time, each paired as it
+  // comes: they never all exist apart from the entries.
+  constexpr size_t kRange = 2000;
+  SitePairer pairer(&after);
+  std::vector<InventoryEntry> entries;
+  entries.reserve(after.size());
+  for (size_t first = 0, n = rl.resources().size(); first < n; first += kRange) {
+    std::vector<PullSite> part = PullSites(rl, before_facts, additional, first, first + kRange);
+    pairer.pair(part, entries);
+  }
+  return entries;
 }
 
 namespace {

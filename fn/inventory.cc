@@ -54,41 +54,37 @@ bool KeyLess(const PullSite& a, const PullSite& b) {
   return c != 0 ? c < 0 : a.component < b.component;
 }
 
+// The key as one string, in the same order (the text holds no NUL byte).
+std::string Key(const PullSite& s) { return s.resource + '\0' + s.component; }
+
 }  // namespace
 
-std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<PullSite>* after) {
-  // The sites of `after` in key order (stable: in input order within a key);
-  // the k-th site of `before` with a key pairs with the k-th of `after`.
-  // `taken[i]`: how many of the sites that start at order[i] are paired.
-  std::vector<uint32_t> order, taken;
-  if (after) {
-    order.reserve(after->size());
-    for (size_t i = 0; i < after->size(); ++i) order.push_back(static_cast<uint32_t>(i));
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return KeyLess((*after)[a], (*after)[b]); });
-    taken.assign(order.size(), 0);
-  }
-  // Matched first, moved after: a moved site has no key left to compare.
-  constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> match(after ? before.size() : 0, kNone);
-  for (size_t k = 0; k < match.size(); ++k) {
-    auto less = [&](uint32_t i, const PullSite& key) { return KeyLess((*after)[i], key); };
-    size_t at = static_cast<size_t>(std::lower_bound(order.begin(), order.end(), before[k], less) - order.begin());
-    if (at == order.size()) continue;  // a key past every site of `after`
-    size_t next = at + taken[at];
-    if (next < order.size() && !KeyLess(before[k], (*after)[order[next]])) {
-      ++taken[at];
-      match[k] = order[next];
+SitePairer::SitePairer(std::vector<PullSite>* after) : after_(after) {
+  if (!after_) return;
+  order_.reserve(after_->size());
+  for (size_t i = 0; i < after_->size(); ++i) order_.push_back(static_cast<uint32_t>(i));
+  std::stable_sort(order_.begin(), order_.end(),
+                   [&](uint32_t a, uint32_t b) { return KeyLess((*after_)[a], (*after_)[b]); });
+  keys_.reserve(order_.size());
+  for (uint32_t i : order_) keys_.push_back(Key((*after_)[i]));
+  taken_.assign(order_.size(), 0);
+}
+
+void SitePairer::pair(std::vector<PullSite>& part, std::vector<InventoryEntry>& out) {
+  for (PullSite& s : part) {
+    out.emplace_back();
+    InventoryEntry& e = out.back();
+    size_t next = keys_.size();
+    if (after_) {
+      std::string key = Key(s);
+      size_t at = static_cast<size_t>(std::lower_bound(keys_.begin(), keys_.end(), key) - keys_.begin());
+      if (at < keys_.size() && at + taken_[at] < keys_.size() && keys_[at + taken_[at]] == key)
+        next = at + taken_[at]++;
     }
-  }
-  std::vector<InventoryEntry> out(before.size());
-  for (size_t k = 0; k < before.size(); ++k) {
-    PullSite& s = before[k];
-    InventoryEntry& e = out[k];
-    if (!after) {
+    if (!after_) {
       e.target = s;
-    } else if (match[k] != kNone) {
-      e.target = std::move((*after)[match[k]]);
+    } else if (next < keys_.size()) {
+      e.target = std::move((*after_)[order_[next]]);
     } else {
       e.target = s;
       e.target.written.clear();
@@ -97,6 +93,12 @@ std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<
     }
     e.source = std::move(s);
   }
+}
+
+std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<PullSite>* after) {
+  std::vector<InventoryEntry> out;
+  out.reserve(before.size());
+  SitePairer(after).pair(before, out);
   return out;
 }
 

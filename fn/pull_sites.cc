@@ -309,13 +309,20 @@ void SitesOf(const krm::ResourceList& rl, const ClusterFacts& facts, const std::
 
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts,
                                 const std::vector<FieldSpec>& additional) {
+  return PullSites(rl, facts, additional, 0, rl.resources().size());
+}
+
+std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts,
+                                const std::vector<FieldSpec>& additional, size_t first, size_t last) {
   // Thousands of resources are modelled on every core, in ranges joined in order.
   constexpr size_t kPerThread = 1000;
-  size_t n = rl.resources().size();
+  last = std::min(last, rl.resources().size());
+  size_t n = last > first ? last - first : 0;
   size_t threads = std::clamp<size_t>(n / kPerThread, 1, krm::HardwareThreads());
   std::vector<std::vector<PullSite>> parts(threads);
-  krm::RunOnThreads(
-      threads, [&](size_t k) { SitesOf(rl, facts, additional, n * k / threads, n * (k + 1) / threads, parts[k]); });
+  krm::RunOnThreads(threads, [&](size_t k) {
+    SitesOf(rl, facts, additional, first + n * k / threads, first + n * (k + 1) / threads, parts[k]);
+  });
   std::vector<PullSite> out = std::move(parts[0]);
   for (size_t k = 1; k < threads; ++k) {
     out.reserve(out.size() + parts[k].size());

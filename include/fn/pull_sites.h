@@ -48,6 +48,9 @@ bool MayHoldPullSites(const krm::Item& item);
 // additionalImageFields) names string image fields of other kinds.
 std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts,
                                 const std::vector<FieldSpec>& additional = {});
+// The same for the resources [first, last) of rl.resources() alone.
+std::vector<PullSite> PullSites(const krm::ResourceList& rl, const ClusterFacts& facts,
+                                const std::vector<FieldSpec>& additional, size_t first, size_t last);
 
 // The precedence of one site, for `images --explain`: each level with its
 // value or "unset", and which one wins.
