@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <unordered_map>
 
 #include "fn/image_ref.h"
 #include "krm/result.h"
@@ -48,39 +47,38 @@ std::string RenderSkopeo(const std::set<std::pair<std::string, std::string>>& pa
 
 namespace {
 
-// Sites in the order of their keys (resource, then component).
-bool KeyLess(const PullSite& a, const PullSite& b) {
-  int c = a.resource.compare(b.resource);
-  return c != 0 ? c < 0 : a.component < b.component;
-}
-
-// The key as one string, in the same order (the text holds no NUL byte).
+// A site's key, resource then component, as one string (the text holds no NUL byte).
 std::string Key(const PullSite& s) { return s.resource + '\0' + s.component; }
 
 }  // namespace
 
 SitePairer::SitePairer(std::vector<PullSite>* after) : after_(after) {
   if (!after_) return;
-  order_.reserve(after_->size());
-  for (size_t i = 0; i < after_->size(); ++i) order_.push_back(static_cast<uint32_t>(i));
-  std::stable_sort(order_.begin(), order_.end(),
-                   [&](uint32_t a, uint32_t b) { return KeyLess((*after_)[a], (*after_)[b]); });
-  keys_.reserve(order_.size());
-  for (uint32_t i : order_) keys_.push_back(Key((*after_)[i]));
+  std::vector<std::string> keys;
+  keys.reserve(after_->size());
+  for (size_t i = 0; i < after_->size(); ++i) {
+    keys.push_back(Key((*after_)[i]));
+    order_.push_back(static_cast<uint32_t>(i));
+  }
+  std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+  keys_.reserve(keys.size());
+  for (uint32_t i : order_) keys_.push_back(std::move(keys[i]));
   taken_.assign(order_.size(), 0);
+}
+
+size_t SitePairer::take(const std::string& key) {
+  size_t at = static_cast<size_t>(std::lower_bound(keys_.begin(), keys_.end(), key) - keys_.begin());
+  if (at == keys_.size()) return at;
+  size_t next = at + taken_[at];
+  if (next == keys_.size() || keys_[next] != key) return keys_.size();
+  ++taken_[at];
+  return next;
 }
 
 void SitePairer::pair(std::vector<PullSite>& part, std::vector<InventoryEntry>& out) {
   for (PullSite& s : part) {
-    out.emplace_back();
-    InventoryEntry& e = out.back();
-    size_t next = keys_.size();
-    if (after_) {
-      std::string key = Key(s);
-      size_t at = static_cast<size_t>(std::lower_bound(keys_.begin(), keys_.end(), key) - keys_.begin());
-      if (at < keys_.size() && at + taken_[at] < keys_.size() && keys_[at + taken_[at]] == key)
-        next = at + taken_[at]++;
-    }
+    InventoryEntry& e = out.emplace_back();
+    size_t next = after_ ? take(Key(s)) : keys_.size();
     if (!after_) {
       e.target = s;
     } else if (next < keys_.size()) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <sstream>
 
@@ -33,6 +34,16 @@ std::string Generated(int n) {
       t += "- {apiVersion: v1, kind: Secret, metadata: {name: s" + k + "}, data: {a: 'b'}}\n";
   }
   return t + "functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data: {registry: r.example}\n";
+}
+
+// The offset and message of the ParseError `parse` throws; "" when it throws none.
+std::string ErrorOf(const std::function<void()>& parse) {
+  try {
+    parse();
+  } catch (const ParseError& e) {
+    return std::to_string(e.offset()) + e.what();
+  }
+  return "";
 }
 
 }  // namespace
@@ -123,20 +134,9 @@ TEST_CASE("a broken item gives the sequential parse's error") {
   std::string t = Generated(9);
   size_t at = t.find("kind: ConfigMap");
   t.insert(at, "bad: [unclosed\n  ");
-  std::string want;
-  try {
-    Document::ParseYaml(t);
-  } catch (const ParseError& e) {
-    want = std::to_string(e.offset()) + e.what();
-  }
+  std::string want = ErrorOf([&] { Document::ParseYaml(t); });
   REQUIRE_FALSE(want.empty());
-  std::string got;
-  try {
-    ParseYamlConcurrently(t, 2, 0);
-  } catch (const ParseError& e) {
-    got = std::to_string(e.offset()) + e.what();
-  }
-  CHECK(got == want);
+  CHECK(ErrorOf([&] { ParseYamlConcurrently(t, 2, 0); }) == want);
 }
 
 TEST_CASE("an alias to an anchor in another group falls back to one parse") {
@@ -228,22 +228,9 @@ TEST_CASE("an empty item after one the pre-scan indexed reads as the sequential 
 TEST_CASE("a key after the items that the list's map already has is the sequential parse's error (found by fuzzing)") {
   for (const char* dup : {"apiVersion: config.kubernetes.io/v1\n", "items: []\n", "'kind': x\n"}) {
     std::string t = Generated(6) + dup;
-    std::string want;
-    try {
-      Document::ParseYaml(t);
-    } catch (const ParseError& e) {
-      want = std::to_string(e.offset()) + e.what();
-    }
+    std::string want = ErrorOf([&] { Document::ParseYaml(t); });
     REQUIRE_FALSE(want.empty());
-    for (unsigned threads : {1u, 2u}) {
-      std::string got;
-      try {
-        ParseYamlConcurrently(t, threads, 0);
-      } catch (const ParseError& e) {
-        got = std::to_string(e.offset()) + e.what();
-      }
-      CHECK(got == want);
-    }
+    for (unsigned threads : {1u, 2u}) CHECK(ErrorOf([&] { ParseYamlConcurrently(t, threads, 0); }) == want);
   }
 }
 

@@ -8,9 +8,6 @@
 namespace krm {
 namespace {
 
-// The size past which a run of edited units is read back in more than one region.
-constexpr size_t kRegionBytes = size_t{1} << 20;
-
 struct Step {
   bool index = false;
   size_t i = 0;
@@ -332,34 +329,6 @@ std::string CheckTail(const Document& doc, size_t tail, const std::vector<const 
   return "";
 }
 
-// A run of edited units [i, j) and their edits in text order.
-struct Region {
-  size_t i, j;
-  std::vector<const Edit*> edits;
-};
-
-// The runs of edited units (`by_unit`: each unit's edits, as indices into
-// `sorted`), each at most about kRegionBytes long: a longer run is cut
-// between units, so that a region's text and index stay small. False when
-// an edit reaches out of its region (the whole output is then checked).
-bool CutRegions(const std::vector<std::vector<size_t>>& by_unit, const std::vector<size_t>& starts,
-                const std::vector<const Edit*>& sorted, std::vector<Region>& regions) {
-  size_t n = by_unit.size();
-  for (size_t i = 0, j = 0; i < n; i = std::max(i + 1, j)) {
-    if (by_unit[i].empty()) continue;
-    std::vector<size_t> at;
-    for (j = i; j < n && !by_unit[j].empty() && (j == i || starts[j] - starts[i] < kRegionBytes); ++j)
-      at.insert(at.end(), by_unit[j].begin(), by_unit[j].end());
-    std::sort(at.begin(), at.end());  // text order
-    std::vector<const Edit*> edits;
-    for (size_t k : at) edits.push_back(sorted[k]);
-    for (const Edit* e : edits)
-      if (e->begin < starts[i] || e->end > starts[j]) return false;
-    regions.push_back({i, j, std::move(edits)});
-  }
-  return true;
-}
-
 // The regions read back on every core; the first to fail, in text order, says why.
 std::string CheckRegions(const Document& doc, const Checker& checker, const std::vector<NodeId>& units, bool list,
                          const std::vector<size_t>& starts, const std::vector<Region>& regions,
@@ -379,6 +348,24 @@ std::string CheckRegions(const Document& doc, const Checker& checker, const std:
 }
 
 }  // namespace
+
+bool CutRegions(const std::vector<std::vector<size_t>>& by_unit, const std::vector<size_t>& starts,
+                const std::vector<const Edit*>& sorted, std::vector<Region>& regions) {
+  size_t n = by_unit.size();
+  for (size_t i = 0, j = 0; i < n; i = std::max(i + 1, j)) {
+    if (by_unit[i].empty()) continue;
+    std::vector<size_t> at;
+    for (j = i; j < n && !by_unit[j].empty() && (j == i || starts[j] - starts[i] < kRegionBytes); ++j)
+      at.insert(at.end(), by_unit[j].begin(), by_unit[j].end());
+    std::sort(at.begin(), at.end());  // text order
+    std::vector<const Edit*> edits;
+    for (size_t k : at) edits.push_back(sorted[k]);
+    for (const Edit* e : edits)
+      if (e->begin < starts[i] || e->end > starts[j]) return false;
+    regions.push_back({i, j, std::move(edits)});
+  }
+  return true;
+}
 
 std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
                         size_t first, size_t tail, size_t results, size_t appended) {

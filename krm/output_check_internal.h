@@ -34,6 +34,23 @@ namespace krm {
 std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
                         size_t first, size_t tail, size_t results, size_t appended = 0);
 
+// The size past which a run of edited units is read back in more than one region.
+constexpr size_t kRegionBytes = size_t{1} << 20;
+
+// A run of edited units [i, j) and their edits in text order.
+struct Region {
+  size_t i, j;
+  std::vector<const Edit*> edits;
+};
+
+// The runs of edited units (`by_unit`: each unit's edits, as indices into
+// `sorted`; unit i starts at starts[i], starts has one more), each at most
+// about kRegionBytes long: a longer run is cut between units, so that a
+// region's text and index stay small. False when an edit reaches out of
+// its region (the whole output is then checked).
+bool CutRegions(const std::vector<std::vector<size_t>>& by_unit, const std::vector<size_t>& starts,
+                const std::vector<const Edit*>& sorted, std::vector<Region>& regions);
+
 }  // namespace krm
 
 #endif  // KRM_OUTPUT_CHECK_INTERNAL_H_

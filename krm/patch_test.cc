@@ -40,7 +40,8 @@ TEST_CASE("sorted: the patch's own edits in text order, insertions first at one 
   CHECK(s[1]->text == "deep");
   CHECK(s[2]->text == "shallow");
   CHECK(s[3]->text == "r");
-  // Pointers into the patch, not copies of the edits' text.
+  // Pointers into the patch, not copies of the edits: the same each time.
+  CHECK(p.sorted() == s);
   Patch q = p;
   CHECK(q.sorted()[3] != s[3]);
   CHECK(q.sorted()[3]->text == "r");

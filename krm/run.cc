@@ -47,13 +47,13 @@ constexpr size_t kHeapFactor = 8;
 // 4 KiB at a time can take a third of the run. With glibc, the heap is
 // made to serve even large blocks (not one mapping each, unmapped when
 // freed and faulted in again when the next one is made), freed memory is
-// kept for reuse, and a stretch of about `factor` times the input is
+// kept for reuse, and a stretch of about kHeapFactor times the input is
 // reserved with the huge-page advice. The calling thread's allocations then
 // fault in 2 MiB at a time. Inputs under kLargeInput are left alone.
-void PrepareHeap(size_t input, size_t factor = kHeapFactor) {
+void PrepareHeap(size_t input) {
 #if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
   if (input < kLargeInput) return;
-  size_t reserve = input * factor;
+  size_t reserve = input * kHeapFactor;
   if (reserve > (size_t{1} << 30)) reserve = size_t{1} << 30;
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
@@ -62,7 +62,6 @@ void PrepareHeap(size_t input, size_t factor = kHeapFactor) {
   free(p);  // back to the heap's top, kept there, advice and all
 #else
   (void)input;
-  (void)factor;
 #endif
 }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "krm/editor.h"
+#include "krm/output_check_internal.h"
 #include "krm/parallel.h"
 
 using namespace krm;
@@ -312,6 +313,33 @@ TEST_CASE("a large run (over 8 MiB, every item edited): read back in regions on 
   CHECK(RunResourceList(list, out2, err2, "prog", glue) == 1);
   CHECK(out2.str().rfind(list, 0) == 0);  // the input, unchanged
   CHECK(out2.str().find("internal error, nothing was changed") != std::string::npos);
+}
+
+TEST_CASE("CutRegions: a run of edited units is cut between units past kRegionBytes; an edit out of its region fails") {
+  // Five units of 400 KiB, all edited but the fourth; one edit in each.
+  const size_t unit = size_t{400} << 10;
+  std::vector<size_t> starts;
+  for (size_t i = 0; i <= 5; ++i) starts.push_back(i * unit);
+  std::vector<Edit> edits;
+  for (size_t i = 0; i < 5; ++i) edits.push_back({starts[i] + 10, starts[i] + 12, "x", i, 0, starts[i] + 10});
+  std::vector<const Edit*> sorted;
+  for (const Edit& e : edits) sorted.push_back(&e);
+  std::vector<std::vector<size_t>> by_unit = {{0}, {1}, {2}, {}, {4}};
+  std::vector<Region> regions;
+  REQUIRE(CutRegions(by_unit, starts, sorted, regions));
+  REQUIRE(regions.size() == 2);
+  CHECK((regions[0].i == 0 && regions[0].j == 3));  // unit 2 starts 800 KiB in, under 1 MiB: one region
+  CHECK((regions[1].i == 4 && regions[1].j == 5));  // an unedited unit ends a run
+  CHECK(regions[0].edits.size() == 3);
+  by_unit = {{0}, {1}, {2}, {3}, {4}};
+  regions.clear();
+  REQUIRE(CutRegions(by_unit, starts, sorted, regions));
+  REQUIRE(regions.size() == 2);
+  CHECK((regions[0].i == 0 && regions[0].j == 3 && regions[1].i == 3 && regions[1].j == 5));
+  // An edit that runs past the cut between two regions.
+  edits[2].end = starts[3] + 1;
+  regions.clear();
+  CHECK_FALSE(CutRegions(by_unit, starts, sorted, regions));
 }
 
 TEST_CASE("RunOnThreads: every index runs once; an exception comes back to the caller after all are done") {

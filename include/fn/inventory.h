@@ -37,6 +37,9 @@ class SitePairer {
   void pair(std::vector<PullSite>& part, std::vector<InventoryEntry>& out);
 
  private:
+  // The place in order_ of the next unpaired site of `after` with `key`;
+  // keys_.size() when none is left.
+  size_t take(const std::string& key);
   std::vector<PullSite>* after_;
   // after_'s sites in key order (stable), with their keys: a paired site is
   // moved away, its key stays here.
