@@ -229,7 +229,7 @@ class Joiner {
 
   std::optional<PartialParse> finish() {
     DocumentInternal::Arena(out_).shrink_to_fit();
-    return PartialParse{std::move(out_), std::move(opaque_)};
+    return PartialParse{std::move(out_), std::move(opaque_), std::nullopt};
   }
 
   // A part's own root (a run's sequence, the suffix's map) has no place in
@@ -357,7 +357,7 @@ std::optional<std::vector<size_t>> StreamStarts(const std::string& t) {
 
 Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t min_bytes, bool* joined_out) {
   if (joined_out) *joined_out = false;
-  std::optional<ItemSplit> split = SplitBlockItems(text);
+  std::optional<ItemSplit> split = SplitBlockItems(text, threads);
   if (!split) {
     // Not a list: a stream of documents, which the pre-scan may still index.
     std::optional<PartialParse> docs = ParseStreamSelectively(text, {}, threads);
@@ -386,7 +386,7 @@ ReadMode GetReadMode() { return g_read_mode; }
 std::optional<PartialParse> ParseListSelectively(const std::string& text, const SelectorFactory& factory,
                                                  unsigned threads) {
   if (!factory || GetReadMode() == ReadMode::Full) return std::nullopt;
-  std::optional<ItemSplit> split = SplitBlockItems(text);
+  std::optional<ItemSplit> split = SplitBlockItems(text, threads);
   if (!split) return std::nullopt;
   std::optional<Document> prefix, suffix;
   if (!Ends(text, *split, prefix, suffix)) return std::nullopt;
@@ -406,7 +406,9 @@ std::optional<PartialParse> ParseListSelectively(const std::string& text, const 
   if (!select) return std::nullopt;
   std::vector<Piece> pieces = ListPieces(*split);
   if (!Classify(text, pieces, static_cast<long>(split->column), select, threads)) return std::nullopt;
-  return JoinList(text, *split, pieces, *prefix, *suffix, threads);
+  std::optional<PartialParse> joined = JoinList(text, *split, pieces, *prefix, *suffix, threads);
+  if (joined) joined->split = std::move(split);
+  return joined;
 }
 
 std::optional<PartialParse> ParseStreamSelectively(const std::string& text, const ItemSelector& select,

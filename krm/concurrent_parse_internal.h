@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "krm/document.h"
+#include "krm/item_split_internal.h"
 #include "krm/parallel.h"
 #include "krm/resource_list.h"
 
@@ -32,7 +33,8 @@ Document ParseYamlConcurrently(std::string&&, unsigned, size_t = 0, bool* = null
 // A document in which some items were passed over.
 struct PartialParse {
   Document doc;
-  std::vector<Item> opaque;  // each item passed over, in text order, `node` set
+  std::vector<Item> opaque;        // each item passed over, in text order, `node` set
+  std::optional<ItemSplit> split;  // a list's cut into items (not a stream's)
 };
 
 // A block-style ResourceList with only the items the selector (made by

@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <cstring>
+
 #include "krm/item_split_internal.h"
+#include "krm/parallel.h"
 
 namespace krm {
 namespace {
@@ -10,12 +14,17 @@ struct Line {
   std::string_view body;  // after the indentation, without the line end
 };
 
+// The first byte of the line after the one `pos` is in.
+size_t NextLine(const std::string& t, size_t pos) {
+  const void* nl = std::memchr(t.data() + pos, '\n', t.size() - pos);
+  return nl ? static_cast<size_t>(static_cast<const char*>(nl) - t.data()) + 1 : t.size();
+}
+
 Line ReadLine(const std::string& t, size_t pos) {
   Line l;
   l.begin = pos;
-  size_t nl = t.find('\n', pos);
-  size_t stop = nl == std::string::npos ? t.size() : nl;
-  l.next = nl == std::string::npos ? t.size() : nl + 1;
+  l.next = NextLine(t, pos);
+  size_t stop = l.next > pos && t[l.next - 1] == '\n' ? l.next - 1 : l.next;
   size_t i = pos;
   while (i < stop && t[i] == ' ') ++i;
   l.indent = i - pos;
@@ -40,9 +49,81 @@ bool ItemsKey(const Line& l) {
 bool Entry(const Line& l) { return l.body.size() >= 2 && l.body[0] == '-' && l.body[1] == ' '; }
 bool BareDash(const Line& l) { return l.body == "-"; }
 
+// The first line from `pos` (a line start) before `stop` that Blank() does
+// not skip and that is indented at most `column`: the only lines that start
+// an item or end the items. `stop` when there is none. It reads no more of
+// a line than its indentation, its first byte and where it ends.
+size_t NextCandidate(const std::string& t, size_t pos, size_t stop, size_t column) {
+  while (pos < stop) {
+    size_t lim = std::min(pos + column + 1, t.size());
+    size_t i = pos;
+    while (i < lim && t[i] == ' ') ++i;
+    if (i < lim) {
+      char c = t[i];
+      bool blank = c == '\n' || c == '#' || (c == '\r' && (i + 1 == t.size() || t[i + 1] == '\n'));
+      if (!blank) return pos;
+    }
+    pos = NextLine(t, i);
+  }
+  return stop;
+}
+
+// How a walk over some of the items' lines ended.
+enum class Walked { On, Ended, Refused };
+
+// The item starts in the lines [pos, stop) (both line starts), into `starts`;
+// at the first line that ends the items, Ended with `end` set, or Refused
+// for a shape SplitBlockItems does not take.
+Walked Walk(const std::string& t, size_t pos, size_t stop, size_t column, std::vector<size_t>& starts, size_t& end) {
+  for (pos = NextCandidate(t, pos, stop, column); pos < stop; pos = NextCandidate(t, pos, stop, column)) {
+    Line l = ReadLine(t, pos);
+    if (l.indent == column && Entry(l)) {
+      starts.push_back(l.begin);
+    } else if (l.indent == column && BareDash(l)) {
+      return Walked::Refused;
+    } else {
+      // The end of the items: only a top-level key may follow.
+      if (l.indent != 0 || Marker(l) || l.body.front() == '-') return Walked::Refused;
+      end = l.begin;
+      return Walked::Ended;
+    }
+    pos = l.next;
+  }
+  return Walked::On;
+}
+
+// Walk over [from, text.size()) in `threads` ranges cut at line starts, each
+// on a core of its own; joined in order, the same as one walk.
+bool WalkAll(const std::string& t, size_t from, unsigned threads, ItemSplit& s) {
+  size_t n = t.size() - from < kParallelSplitBytes ? 1 : std::max(1u, threads);
+  std::vector<size_t> cut{from};
+  for (size_t k = 1; k < n; ++k) cut.push_back(std::max(cut.back(), NextLine(t, from + (t.size() - from) * k / n - 1)));
+  cut.push_back(t.size());
+  struct Part {
+    std::vector<size_t> starts;
+    size_t end = 0;
+    Walked walked = Walked::On;
+  };
+  std::vector<Part> parts(n);
+  RunOnThreads(n, [&](size_t k) {
+    Part& p = parts[k];
+    p.walked = Walk(t, cut[k], cut[k + 1], s.column, p.starts, p.end);
+  });
+  s.end = t.size();
+  for (Part& p : parts) {
+    s.starts.insert(s.starts.end(), p.starts.begin(), p.starts.end());
+    if (p.walked == Walked::Refused) return false;
+    if (p.walked == Walked::Ended) {
+      s.end = p.end;
+      break;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
-std::optional<ItemSplit> SplitBlockItems(const std::string& text) {
+std::optional<ItemSplit> SplitBlockItems(const std::string& text, unsigned threads) {
   ItemSplit s;
   size_t pos = 0;
   // The `items:` line.
@@ -67,25 +148,7 @@ std::optional<ItemSplit> SplitBlockItems(const std::string& text) {
     pos = l.next;
     break;
   }
-  s.end = text.size();
-  while (pos < text.size()) {
-    Line l = ReadLine(text, pos);
-    if (Blank(l) || l.indent > s.column) {
-      pos = l.next;
-      continue;
-    }
-    if (l.indent == s.column && Entry(l)) {
-      s.starts.push_back(l.begin);
-    } else if (l.indent == s.column && BareDash(l)) {
-      return std::nullopt;
-    } else {
-      // The end of the items: only a top-level key may follow.
-      if (l.indent != 0 || Marker(l) || l.body.front() == '-') return std::nullopt;
-      s.end = l.begin;
-      break;
-    }
-    pos = l.next;
-  }
+  if (!WalkAll(text, pos, threads, s)) return std::nullopt;
   return s;
 }
 

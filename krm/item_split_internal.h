@@ -29,7 +29,10 @@ struct ItemSplit {
 // items, a bare "-" line, a less indented line that is not a top-level key,
 // a document marker). The cut is a guess that only a parse can confirm: a
 // caller must fall back to indexing the whole text when a range fails.
-std::optional<ItemSplit> SplitBlockItems(const std::string& text);
+// A text of kParallelSplitBytes or more after its first item is read on
+// `threads` cores, with the same result.
+std::optional<ItemSplit> SplitBlockItems(const std::string& text, unsigned threads = 1);
+constexpr size_t kParallelSplitBytes = size_t{1} << 20;
 
 }  // namespace krm
 

@@ -124,6 +124,7 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes, const Selec
   if (partial) {
     rl->doc_ = std::make_unique<Document>(std::move(partial->doc));
     opaque = std::move(partial->opaque);
+    if (partial->split) rl->split_ = std::make_shared<const ItemSplit>(std::move(*partial->split));
   } else {
     rl->parseDocument(text);
   }

@@ -1,6 +1,8 @@
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
+#include "krm/parallel.h"
 #include "krm/resource_list.h"
 #include "krm/text_check_internal.h"
 
@@ -32,14 +34,14 @@ size_t Utf8Length(std::string_view text, size_t i) {
   return n;
 }
 
-size_t FindUnreadableText(const std::string& text, std::string& why) {
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    why = "UTF-16 or UTF-32 input is not read: convert it to UTF-8";
-    return 0;
-  }
-  for (size_t i = 0; i < text.size();) {
+namespace {
+
+// The first unreadable byte of the sequences that start in [begin, end),
+// begin being the start of one; npos when there is none.
+size_t FindUnreadableIn(const std::string& text, size_t begin, size_t end, std::string& why) {
+  for (size_t i = begin; i < end;) {
     // Eight ASCII bytes without a NUL at a time: most of any manifest.
-    if (i + 8 <= text.size()) {
+    if (i + 8 <= end) {
       uint64_t w;
       std::memcpy(&w, text.data() + i, 8);
       constexpr uint64_t kLow = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
@@ -66,12 +68,39 @@ size_t FindUnreadableText(const std::string& text, std::string& why) {
   return std::string::npos;
 }
 
+}  // namespace
+
+size_t FindUnreadableText(const std::string& text, std::string& why, unsigned threads) {
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    why = "UTF-16 or UTF-32 input is not read: convert it to UTF-8";
+    return 0;
+  }
+  // Ranges cut after a line break: no sequence starts there but its own, and
+  // one that runs into it is invalid on either side of the cut.
+  size_t n = text.size() < kParallelCheckBytes ? 1 : std::max(1u, threads);
+  std::vector<size_t> cut{0};
+  for (size_t k = 1; k < n; ++k) {
+    size_t nl = text.find('\n', std::max(cut.back(), text.size() * k / n));
+    cut.push_back(nl == std::string::npos ? text.size() : nl + 1);
+  }
+  cut.push_back(text.size());
+  std::vector<size_t> bad(n, std::string::npos);
+  std::vector<std::string> whys(n);
+  RunOnThreads(n, [&](size_t k) { bad[k] = FindUnreadableIn(text, cut[k], cut[k + 1], whys[k]); });
+  for (size_t k = 0; k < n; ++k) {
+    if (bad[k] == std::string::npos) continue;
+    why = whys[k];
+    return bad[k];
+  }
+  return std::string::npos;
+}
+
 void RequireReadable(const std::string& text, const std::string& prefix) {
   if (text.size() >= UINT32_MAX)
     throw InputError({1, 1}, prefix + "the input has " + std::to_string(text.size()) +
                                  " bytes; at most 4 GiB - 1 can be read (offsets are 32-bit)");
   std::string why;
-  size_t at = FindUnreadableText(text, why);
+  size_t at = FindUnreadableText(text, why, HardwareThreads());
   if (at != std::string::npos) throw InputError(PositionOf(text, at), prefix + why);
 }
 

@@ -17,7 +17,10 @@ namespace krm {
 // or UTF-32 (a byte-order mark for them, or NUL bytes), any NUL byte, bytes
 // that are not UTF-8 (overlong forms, surrogates, code points past
 // U+10FFFF, cut-off sequences), and a byte-order mark past the start.
-size_t FindUnreadableText(const std::string& text, std::string& why);
+// A text of kParallelCheckBytes or more is read on `threads` cores, with
+// the same result.
+size_t FindUnreadableText(const std::string& text, std::string& why, unsigned threads = 1);
+constexpr size_t kParallelCheckBytes = size_t{1} << 20;
 
 // The length of the UTF-8 sequence at text[i] (1 for ASCII), or 0 when the
 // bytes there are not one.

@@ -46,4 +46,43 @@ TEST_CASE("unreadable text: where and why") {
   }
 }
 
+TEST_CASE("a large text is checked on several cores with the first fault found, as on one") {
+  std::string base;
+  // Mostly multi-byte sequences, so that a cut anywhere but after a line
+  // break would split one.
+  while (base.size() < kParallelCheckBytes + 4096)
+    base += "k: \xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xF0\x9F\x98\x80\xC3\xA9\n";
+  const std::string faults[] = {std::string("\xE2\x82"), std::string(1, '\0'), "\xEF\xBB\xBF"};
+  // Where ranges are cut for 2, 3 and 8 threads (after the line break past
+  // size * k / n), a few bytes either side, and elsewhere.
+  std::vector<size_t> at{0, 1, 17, base.size() - 1};
+  for (size_t n : {2, 3, 8})
+    for (size_t k = 1; k < n; ++k)
+      for (size_t d : {0, 1, 2, 3, 5, 8, 13, 21}) at.push_back(base.size() * k / n + d);
+  size_t checked = 0;
+  for (size_t p : at) {
+    for (const std::string& f : faults) {
+      std::string t = base;
+      t.insert(p, f);
+      if (p + 1000 < t.size()) t.insert(p + 1000, "\xC0\xAF");  // a later fault must not win
+      std::string want_why;
+      size_t want = FindUnreadableText(t, want_why, 1);
+      REQUIRE(want != std::string::npos);
+      for (unsigned threads : {2u, 3u, 8u}) {
+        std::string why;
+        CAPTURE(p);
+        CAPTURE(threads);
+        CHECK(FindUnreadableText(t, why, threads) == want);
+        CHECK(why == want_why);
+        ++checked;
+      }
+    }
+  }
+  for (unsigned threads : {2u, 3u, 8u}) {
+    std::string why;
+    CHECK(FindUnreadableText(base, why, threads) == std::string::npos);
+  }
+  CHECK(checked > 500);
+}
+
 }  // namespace krm

@@ -17,6 +17,8 @@
 
 namespace krm {
 
+struct ItemSplit;  // krm/item_split_internal.h
+
 // Input that cannot be processed at all: where (1-based) and why. `file`
 // names the file when the input came from one; a line of 0 means the error
 // has no position (a file that cannot be read).
@@ -162,6 +164,9 @@ class ResourceList {
   NodeId root_ = kNoNode;
   NodeId function_config_ = kNoNode;
   bool stream_ = false;
+  // Where the items begin, when the read cut the list at them (edited()
+  // cuts the output the same way).
+  std::shared_ptr<const ItemSplit> split_;
 };
 
 // The annotations clients set on items.
