@@ -1,45 +1,117 @@
 #include "fn/audit.h"
 
-#include <map>
+#include <algorithm>
 #include <memory>
-#include <set>
 
 #include "fn/additional_fields.h"
 #include "fn/cluster_facts.h"
+#include "fn/image_config.h"
 #include "fn/names.h"
 #include "fn/operator_deployment.h"
 
 namespace fn {
+namespace {
+
+size_t g_part_items = 2000;
+
+bool NamesOperator(const std::string& text) {
+  return text.find(names::kCassOperatorName) != std::string::npos ||
+         text.find(names::kK8ssandraOperatorName) != std::string::npos;
+}
+
+// True for an item of the input whose output may tell an operator fact
+// (ClusterFacts): an image config, or a Deployment that runs an operator in
+// the input or that an edit gives an operator's image. `edits` is the
+// patch in order.
+bool MayTellFacts(const krm::ResourceList& rl, const std::vector<const krm::Edit*>& edits, const krm::Item& item) {
+  if (rl.isReserved(item)) return false;
+  const krm::Document& d = rl.doc();
+  if (ImageConfigMap::Read(d, item)) return true;
+  if (item.kind != names::kDeployment || item.group() != names::kAppsGroup) return false;
+  if (WhichOperator(d, item).op != Operator::None) return true;
+  const krm::Node& n = d.node(item.node);
+  auto it = std::lower_bound(edits.begin(), edits.end(), size_t{n.begin},
+                             [](const krm::Edit* e, size_t at) { return e->begin < at; });
+  for (; it != edits.end() && (*it)->begin <= n.end; ++it)
+    if (NamesOperator((*it)->text)) return true;
+  return false;
+}
+
+// The output's facts: those of the input unless an edit changed them (an
+// operator's tag): what the input tells stays known when a digest
+// replaced a tag.
+OperatorVersions OutputVersions(const OperatorVersions& versions, const ClusterFacts& before) {
+  OperatorVersions known = versions;
+  if (!known.cass_operator) known.cass_operator = before.cassOperator().version;
+  if (!known.k8ssandra_operator) known.k8ssandra_operator = before.k8ssandraOperator().version;
+  return known;
+}
+
+}  // namespace
+
+size_t AuditPartItems() { return g_part_items; }
+void SetAuditPartItems(size_t items) { g_part_items = std::max<size_t>(items, 1); }
+
+void AuditInParts(const krm::ResourceList& rl, const krm::Patch* patch, const OperatorVersions& versions,
+                  const std::vector<FieldSpec>& additional, const InventoryPart& take) {
+  ClusterFacts before_facts(rl, versions);
+  const std::vector<krm::Item>& items = rl.items();
+  bool edited = patch && !patch->empty();
+  // Parts of items need resources that are the items (no v1 List), and an
+  // output that can be read back a part at a time.
+  bool parts = &rl.resources() == &items && (!edited || rl.cutIntoItems()) && items.size() > AuditPartItems();
+  size_t step = parts ? AuditPartItems() : std::max<size_t>(rl.resources().size(), 1);
+  if (!edited) {
+    for (size_t first = 0; first < rl.resources().size(); first += step) {
+      std::vector<InventoryEntry> entries =
+          PairSites(PullSites(rl, before_facts, additional, first, first + step), nullptr);
+      take(entries);
+    }
+    return;
+  }
+  auto holds = [&](const krm::Item& item) { return MayHoldPullSites(item) || HasAdditionalFields(item, additional); };
+  // In parts, the output's facts from the items that can tell them, read
+  // first and kept; in one part, from the output's part itself.
+  std::unique_ptr<krm::ResourceList> facts_list;
+  std::unique_ptr<ClusterFacts> after_facts;
+  if (parts) {
+    std::vector<const krm::Edit*> edits = patch->sorted();
+    facts_list = rl.edited(*patch, [&](const krm::Item& item) { return MayTellFacts(rl, edits, item); });
+    after_facts = std::make_unique<ClusterFacts>(*facts_list, OutputVersions(versions, before_facts));
+  }
+  for (size_t first = 0; first < rl.resources().size(); first += step) {
+    size_t last = first + step;
+    // The output's sites first, its index dropped before the input's sites
+    // are made: the two never take memory at once.
+    std::vector<PullSite> after;
+    {
+      std::unique_ptr<krm::ResourceList> out = rl.edited(*patch, [&](const krm::Item& item) {
+        size_t i = static_cast<size_t>(&item - items.data());
+        return i >= first && i < last && holds(item);
+      });
+      if (parts) {
+        after = PullSites(*out, *after_facts, additional);
+      } else {
+        ClusterFacts facts(*out, OutputVersions(versions, before_facts));
+        after = PullSites(*out, facts, additional);
+      }
+    }
+    std::vector<InventoryEntry> entries = PairSites(PullSites(rl, before_facts, additional, first, last), &after);
+    take(entries);
+  }
+}
 
 std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const krm::Patch* patch,
                                            const OperatorVersions& versions, const std::vector<FieldSpec>& additional) {
-  ClusterFacts before_facts(rl, versions);
-  if (!patch || patch->empty()) return PairSites(PullSites(rl, before_facts, additional), nullptr);
-  // The output's sites first, its index dropped before the input's sites
-  // are made: the two never take memory at once.
-  std::vector<PullSite> after;
-  {
-    std::unique_ptr<krm::ResourceList> out = rl.edited(
-        *patch, [&](const krm::Item& item) { return MayHoldPullSites(item) || HasAdditionalFields(item, additional); });
-    // The output's operators are the input's unless an edit changed their
-    // tags: what the input tells stays known when a digest replaced a tag.
-    OperatorVersions known = versions;
-    if (!known.cass_operator) known.cass_operator = before_facts.cassOperator().version;
-    if (!known.k8ssandra_operator) known.k8ssandra_operator = before_facts.k8ssandraOperator().version;
-    ClusterFacts after_facts(*out, known);
-    after = PullSites(*out, after_facts, additional);
-  }
-  // The input's sites a range of resources at a time, each paired as it
-  // comes: they never all exist apart from the entries.
-  constexpr size_t kRange = 2000;
-  SitePairer pairer(&after);
-  std::vector<InventoryEntry> entries;
-  entries.reserve(after.size());
-  for (size_t first = 0, n = rl.resources().size(); first < n; first += kRange) {
-    std::vector<PullSite> part = PullSites(rl, before_facts, additional, first, first + kRange);
-    pairer.pair(part, entries);
-  }
-  return entries;
+  std::vector<InventoryEntry> all;
+  AuditInParts(rl, patch, versions, additional, [&](std::vector<InventoryEntry>& part) {
+    if (all.empty()) {
+      all = std::move(part);
+    } else {
+      all.insert(all.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+  });
+  return all;
 }
 
 namespace {
@@ -61,27 +133,9 @@ std::string Origin(const PullSite& s) { return s.origin.empty() ? "" : " (" + s.
 
 std::string ResourceKey(const krm::ResourceRef& ref) { return ref.kind + "/" + ref.ns + "/" + ref.name; }
 
-// The warnings and errors that already name a resource and field.
-std::set<std::string> Named(const std::vector<krm::Result>& results) {
-  std::set<std::string> out;
-  for (const krm::Result& r : results) {
-    if (r.severity == krm::Severity::Info || !r.resource || !r.field) continue;
-    out.insert(ResourceKey(*r.resource) + "#" + r.field->path);
-  }
-  return out;
-}
-
-// True when an earlier result already names the site's field.
-bool AlreadyNamed(const std::set<std::string>& named, const InventoryEntry& e) {
-  return !e.target.field.empty() && named.count(ResourceKey(e.source.ref) + "#" + e.target.field) > 0;
-}
-
 // Why k8ssandra-operator's DEFAULT_REGISTRY does not send its defaults to
 // the mirror (fn/operator_deployment.cc sets it when it can).
-std::string NoDefaultRegistry(const std::vector<InventoryEntry>& entries, const Relocator& rules) {
-  bool deployment = false;
-  for (const InventoryEntry& e : entries)
-    deployment = deployment || e.source.component == names::kK8ssandraOperatorName;
+std::string NoDefaultRegistry(bool deployment, const Relocator& rules) {
   std::string why;
   if (!deployment)
     why = "the k8ssandra-operator Deployment is not in the input";
@@ -94,64 +148,71 @@ std::string NoDefaultRegistry(const std::vector<InventoryEntry>& entries, const 
 
 }  // namespace
 
-namespace {
+Findings::Findings(const Relocator* rules, const std::vector<krm::Result>& earlier) : rules_(rules) {
+  for (const krm::Result& r : earlier) name(r);
+}
 
-// The unknown and unmovable sites no result in `named` covers, into `out`:
-// one result per resource and reason for the unknown ones (a lone
-// K8ssandraCluster would otherwise repeat one missing version for every
-// component).
-void Unknowns(const std::vector<InventoryEntry>& entries, const std::set<std::string>& named,
-              std::vector<krm::Result>& out) {
-  std::map<std::pair<std::string, std::string>, std::pair<const InventoryEntry*, std::string>> unknown;
-  std::vector<std::pair<std::string, std::string>> order;
-  for (const InventoryEntry& e : entries) {
+void Findings::name(const krm::Result& r) {
+  if (r.severity == krm::Severity::Info || !r.resource || !r.field) return;
+  named_.insert(ResourceKey(*r.resource) + "#" + r.field->path);
+}
+
+bool Findings::named(const InventoryEntry& e) const {
+  return !e.target.field.empty() && named_.count(ResourceKey(e.source.ref) + "#" + e.target.field) > 0;
+}
+
+void Findings::add(const std::vector<InventoryEntry>& part) {
+  for (const InventoryEntry& e : part) {
     const PullSite& t = e.target;
-    if (AlreadyNamed(named, e)) continue;
+    operator_site_ = operator_site_ || e.source.component == names::kK8ssandraOperatorName;
+    if (named(e)) continue;
     if (!t.unknown.empty()) {
-      auto key = std::make_pair(ResourceKey(e.source.ref), t.unknown);
-      auto [it, fresh] = unknown.emplace(key, std::make_pair(&e, std::string()));
-      if (fresh) order.push_back(key);
-      std::string scope = e.source.resource.substr(ResourceLength(e.source));
-      it->second.second += (it->second.second.empty() ? "" : ", ") + e.source.component + scope;
-    } else if (!t.fixed.empty()) {
-      out.push_back(Finding(e, "pulls " + t.image + Origin(t) + "; " + t.fixed));
+      // One result per resource and reason: a lone K8ssandraCluster would
+      // otherwise repeat one missing version for every component.
+      auto [it, fresh] = unknown_at_.emplace(std::make_pair(ResourceKey(e.source.ref), t.unknown), unknowns_.size());
+      if (fresh)
+        unknowns_.push_back(
+            {t.unknown, Unknown{e.source.resource.substr(0, ResourceLength(e.source)), e.source.ref, ""}});
+      std::string& what = unknowns_[it->second].second.what;
+      what += (what.empty() ? "" : ", ") + e.source.component + e.source.resource.substr(ResourceLength(e.source));
+      continue;
     }
-  }
-  for (const auto& key : order) {
-    const auto& [e, what] = unknown[key];
-    krm::Result r = krm::Result::Warning("images of " + e->source.resource.substr(0, ResourceLength(e->source)) +
-                                         " cannot be known (" + what + "): " + key.second);
-    out.push_back(std::move(r.about(e->source.ref)));
-  }
-}
-
-}  // namespace
-
-void ReportUnknowns(const std::vector<InventoryEntry>& entries, std::vector<krm::Result>& results) {
-  std::vector<krm::Result> found;
-  Unknowns(entries, Named(results), found);
-  results.insert(results.end(), found.begin(), found.end());
-}
-
-void ReportEscapes(const std::vector<InventoryEntry>& entries, const Relocator& rules,
-                   std::vector<krm::Result>& results) {
-  std::set<std::string> named = Named(results);
-  std::vector<krm::Result> found;
-  Unknowns(entries, named, found);
-  for (const InventoryEntry& e : entries) {
-    const PullSite& t = e.target;
-    if (!t.unknown.empty() || !t.fixed.empty() || AlreadyNamed(named, e)) continue;
+    if (!t.fixed.empty()) {
+      fixed_.push_back(Finding(e, "pulls " + t.image + Origin(t) + "; " + t.fixed));
+      continue;
+    }
+    if (!rules_) continue;
     ParsedRef p = ParseImageRef(t.written);
-    if (p.ok && rules.onTarget(p.ref)) continue;
-    Decision d = p.ok ? rules.decide(p.ref) : Decision{};
+    if (p.ok && rules_->onTarget(p.ref)) continue;
+    Decision d = p.ok ? rules_->decide(p.ref) : Decision{};
+    bool registry = d.outcome != Outcome::Excluded && t.default_registry;
     std::string advice = d.outcome == Outcome::Excluded ? "the config excludes it"
-                         : t.default_registry           ? NoDefaultRegistry(entries, rules) + t.advice
                          : !t.advice.empty()            ? t.advice
+                         : registry                     ? ""
                          : !t.field.empty()             ? "set " + t.field + " to an image on the mirror"
                                             : "relocate what decides it, or set the field that overrides it";
-    found.push_back(Finding(e, "pulls " + t.image + " from outside the mirror" + Origin(t) + ": " + advice));
+    Escape esc{Finding(e, "pulls " + t.image + " from outside the mirror" + Origin(t) + ": " + advice)};
+    if (registry) esc.registry_at = esc.result.message.size() - advice.size();
+    escapes_.push_back(std::move(esc));
   }
-  results.insert(results.end(), found.begin(), found.end());
+}
+
+void Findings::finish(std::vector<krm::Result>& results) {
+  results.insert(results.end(), fixed_.begin(), fixed_.end());
+  for (const auto& [reason, u] : unknowns_) {
+    krm::Result r = krm::Result::Warning("images of " + u.resource + " cannot be known (" + u.what + "): " + reason);
+    results.push_back(std::move(r.about(u.ref)));
+  }
+  std::string registry;
+  bool asked = false;
+  for (Escape& esc : escapes_) {
+    if (esc.registry_at != std::string::npos) {
+      if (!asked) registry = NoDefaultRegistry(operator_site_, *rules_);
+      asked = true;
+      esc.result.message.insert(esc.registry_at, registry);
+    }
+    results.push_back(std::move(esc.result));
+  }
 }
 
 }  // namespace fn

@@ -102,7 +102,7 @@ std::vector<CustomMiss> CustomMisses(const std::vector<InventoryEntry>& entries,
     if (!p.ok) continue;
     Decision d = rules.decide(p.ref);
     if (!d.custom || Reached(e, d)) continue;
-    out.push_back({&e, d.custom, d.reference()});
+    out.push_back({e, d.custom, d.reference()});
   }
   return out;
 }
@@ -111,7 +111,7 @@ size_t MakeExplicit(const std::vector<CustomMiss>& misses, const std::vector<krm
                     krm::Editor& ed) {
   size_t written = 0;
   for (const CustomMiss& m : misses) {
-    const PullSite& s = m.entry->source;
+    const PullSite& s = m.entry.source;
     if (s.explicit_field.empty()) continue;
     const krm::Item* item = krm::FindResource(items, s.ref);
     if (!item) continue;
@@ -155,7 +155,7 @@ void SetUpstreams(std::vector<InventoryEntry>& entries, const Relocator& rules) 
 void ReportCustomMisses(const std::vector<CustomMiss>& misses, const std::vector<krm::Item>& items,
                         const krm::Document& doc, std::vector<krm::Result>& results) {
   for (const CustomMiss& m : misses) {
-    const PullSite& s = m.entry->source;
+    const PullSite& s = m.entry.source;
     const krm::Item* item = krm::FindResource(items, s.ref);
     bool present = item && !s.explicit_field.empty() && FindAt(doc, item->node, s.explicit_field) != krm::kNoNode;
     std::string why;
@@ -168,7 +168,7 @@ void ReportCustomMisses(const std::vector<CustomMiss>& misses, const std::vector
     else
       why = s.explicit_field + " could not be written";
     results.push_back(About(krm::Result::Warning("images entry " + m.custom->text() + " does not reach " + s.component +
-                                                 " in " + s.resource + ": it pulls " + m.entry->target.image +
+                                                 " in " + s.resource + ": it pulls " + m.entry.target.image +
                                                  " (from " + s.origin + "), not " + m.want + ": " + why),
                             s, s.explicit_field));
   }

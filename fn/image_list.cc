@@ -12,7 +12,7 @@ using krm::Document;
 using krm::NodeId;
 using krm::Value;
 
-ImagePairs ListedPairs(const std::vector<InventoryEntry>& entries, const std::string& previous) {
+ImagePairs ListedPairs(const ImagePairs& known, const std::string& previous) {
   std::map<std::string, std::set<std::string>> sources;  // target -> upstream sources listed before
   size_t start = 0;
   while (start < previous.size()) {
@@ -24,7 +24,7 @@ ImagePairs ListedPairs(const std::vector<InventoryEntry>& entries, const std::st
     sources[line.substr(tab + 1)].insert(line.substr(0, tab));
   }
   ImagePairs out;
-  for (const auto& [s, t] : KnownPairs(entries)) {
+  for (const auto& [s, t] : known) {
     auto it = sources.find(t);
     if (s != t || it == sources.end()) {
       out.emplace(s, t);
@@ -56,8 +56,8 @@ bool SetData(krm::Editor& ed, krm::Patch& patch, NodeId item, const std::string&
 
 }  // namespace
 
-void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::string& name,
-                    const std::vector<InventoryEntry>& entries, std::vector<krm::Result>& results) {
+void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::string& name, const ImagePairs& known,
+                    std::vector<krm::Result>& results) {
   if (rl.stream()) {
     results.push_back(krm::Result::Error(std::string(names::kImageList) +
                                          " needs a ResourceList (kpt, kustomize): a plain stream has no package "
@@ -72,7 +72,7 @@ void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::s
   }
   std::string previous;
   if (existing) previous = std::string(d.str(d.get(existing->node, "data"), names::kImageListTsv));
-  ImagePairs pairs = ListedPairs(entries, previous);
+  ImagePairs pairs = ListedPairs(known, previous);
   std::string tsv = RenderPairsTsv(pairs), skopeo = RenderSkopeo(pairs);
   std::string what = "images to mirror: " + std::to_string(pairs.size());
   if (!existing) {

@@ -110,15 +110,15 @@ int RunImages(const std::vector<std::string>& args, std::istream& in, std::ostre
   std::vector<InventoryEntry> entries;
   if (rl->functionConfig() != krm::kNoNode) {
     krm::Patch patch;
-    std::optional<std::vector<InventoryEntry>> audited = RelocateWithVersions(*rl, patch, results, versions);
-    if (!audited) {
+    if (!RelocateWithVersions(*rl, patch, results, versions, &entries)) {
       PrintResults(results, err);
       return 1;
     }
-    entries = std::move(*audited);
   } else {
     entries = AuditInventory(*rl, nullptr, versions);
-    ReportUnknowns(entries, results);
+    Findings findings(nullptr, results);
+    findings.add(entries);
+    findings.finish(results);
   }
   PrintResults(results, err);
   if (!ia.explain.empty()) {

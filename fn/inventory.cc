@@ -13,10 +13,14 @@ namespace fn {
 
 std::set<std::pair<std::string, std::string>> KnownPairs(const std::vector<InventoryEntry>& entries) {
   std::set<std::pair<std::string, std::string>> pairs;
+  AddKnownPairs(entries, pairs);
+  return pairs;
+}
+
+void AddKnownPairs(const std::vector<InventoryEntry>& entries, std::set<std::pair<std::string, std::string>>& pairs) {
   for (const auto& e : entries) {
     if (!e.source.image.empty() && !e.target.image.empty()) pairs.emplace(e.copyFrom(), e.target.image);
   }
-  return pairs;
 }
 
 std::string RenderPairsTsv(const std::set<std::pair<std::string, std::string>>& pairs) {

@@ -57,42 +57,80 @@ void RewriteItem(RunContext& run, const krm::Item& item, krm::Editor& ed, const 
   RewriteAdditionalFields(ctx);
 }
 
+// The config's operator versions, with `fallback`'s where it sets none.
+OperatorVersions WithFallback(OperatorVersions versions, const OperatorVersions& fallback) {
+  if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
+  if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
+  return versions;
+}
+
+// What one pass over the inventory gathers, a part at a time.
+struct Audit {
+  std::vector<CustomMiss> misses;
+  std::vector<krm::Result> results;  // the misses', then the findings
+  ImagePairs known;                  // what to copy onto the mirror
+  std::vector<Rollout> rollouts;
+};
+
+// The inventory of the edited output, each part's custom-image misses and
+// findings made (a site a miss names is not named again), its upstreams
+// set, its pairs and rollouts gathered, and then the part dropped (or moved
+// to `keep`).
+Audit AuditPass(const krm::ResourceList& rl, const krm::Patch& patch, const Relocator& rules,
+                const OperatorVersions& versions, const std::vector<krm::Result>& earlier,
+                std::vector<InventoryEntry>* keep) {
+  const Config& cfg = rules.config();
+  Audit a;
+  // With images alone there is no mirror to escape.
+  Findings findings(cfg.registry || !cfg.rules.empty() ? &rules : nullptr, earlier);
+  AuditInParts(rl, &patch, versions, cfg.additional_fields, [&](std::vector<InventoryEntry>& part) {
+    std::vector<CustomMiss> misses = CustomMisses(part, rules);
+    size_t named = a.results.size();
+    ReportCustomMisses(misses, rl.resources(), rl.doc(), a.results);
+    for (size_t i = named; i < a.results.size(); ++i) findings.name(a.results[i]);
+    a.misses.insert(a.misses.end(), std::make_move_iterator(misses.begin()), std::make_move_iterator(misses.end()));
+    SetUpstreams(part, rules);
+    findings.add(part);
+    AddKnownPairs(part, a.known);
+    ImageConfigRollouts(part, a.rollouts);
+    if (keep) keep->insert(keep->end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+  });
+  findings.finish(a.results);
+  return a;
+}
+
 // Every image the cluster will pull after the edits: custom images made
 // explicit where no field named them, then one result for each image that
-// still comes from outside the mirror, or cannot be known.
-std::optional<std::vector<InventoryEntry>> AuditOutput(const krm::ResourceList& rl, krm::Patch& patch, RunContext& run,
-                                                       krm::Editor& ed, const std::vector<krm::Item>& items,
-                                                       const OperatorVersions& fallback) {
-  if (patch.conflicts()) return std::nullopt;  // the run reports it; there is no output to read
+// still comes from outside the mirror, or cannot be known. False when
+// there is no output to read back (the run reports why).
+bool AuditOutput(const krm::ResourceList& rl, krm::Patch& patch, RunContext& run, krm::Editor& ed,
+                 const OperatorVersions& fallback, std::vector<Rollout>& rollouts,
+                 std::vector<InventoryEntry>* inventory) {
+  if (patch.conflicts()) return false;  // the run reports it; there is no output to read
   const Relocator& rules = run.rules();
   std::vector<krm::Result>& results = run.results();
   try {
-    OperatorVersions versions = rules.config().operator_versions;
-    if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
-    if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
-    const std::vector<FieldSpec>& additional = rules.config().additional_fields;
-    std::vector<InventoryEntry> entries = AuditInventory(rl, &patch, versions, additional);
-    std::vector<CustomMiss> misses = CustomMisses(entries, rules);
-    if (MakeExplicit(misses, items, run, ed) > 0) {
-      if (patch.conflicts()) return std::nullopt;
-      entries = AuditInventory(rl, &patch, versions, additional);
-      misses = CustomMisses(entries, rules);
+    OperatorVersions versions = WithFallback(rules.config().operator_versions, fallback);
+    std::vector<InventoryEntry> entries;
+    std::vector<InventoryEntry>* keep = inventory ? &entries : nullptr;
+    Audit a = AuditPass(rl, patch, rules, versions, results, keep);
+    if (MakeExplicit(a.misses, rl.resources(), run, ed) > 0) {
+      // What the new fields make of the sites: the whole audit again.
+      if (patch.conflicts()) return false;
+      entries.clear();
+      a = AuditPass(rl, patch, rules, versions, results, keep);
     }
-    ReportCustomMisses(misses, items, rl.doc(), results);
-    SetUpstreams(entries, rules);
-    // With images alone there is no mirror to escape.
-    if (rules.config().registry || !rules.config().rules.empty())
-      ReportEscapes(entries, rules, results);
-    else
-      ReportUnknowns(entries, results);
+    results.insert(results.end(), std::make_move_iterator(a.results.begin()), std::make_move_iterator(a.results.end()));
     const std::string& list = rules.config().image_list;
-    if (!list.empty()) WriteImageList(rl, patch, list, entries, results);
-    return entries;
+    if (!list.empty()) WriteImageList(rl, patch, list, a.known, results);
+    rollouts = std::move(a.rollouts);
+    if (inventory) *inventory = std::move(entries);
+    return true;
   } catch (const krm::InputError&) {
     // Output that does not read back is the output check's to report.
   } catch (const krm::ParseError&) {
   }
-  return std::nullopt;
+  return false;
 }
 
 // An images entry no image met: a typo in its name must not pass silently.
@@ -112,16 +150,15 @@ void ReportUnusedImages(const Relocator& rules, const krm::FunctionConfig& fc, s
 }  // namespace
 
 void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results) {
-  RelocateWithVersions(rl, patch, results, OperatorVersions{});
+  RelocateWithVersions(rl, patch, results, OperatorVersions{}, nullptr);
   krm::GroupInfo(results, names::kMaxChangeResults);
 }
 
-std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch,
-                                                                std::vector<krm::Result>& results,
-                                                                const OperatorVersions& fallback) {
+bool RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results,
+                          const OperatorVersions& fallback, std::vector<InventoryEntry>* inventory) {
   krm::FunctionConfig fc = krm::FunctionConfig::Read(rl.configDoc(), rl.functionConfig(), Schema(), results);
   std::optional<Config> cfg = ReadConfig(fc, results);
-  if (!cfg) return std::nullopt;
+  if (!cfg) return false;
   Relocator rules(*cfg);
   RunContext run(rl, rules, results);
   const krm::Document& d = rl.doc();
@@ -142,9 +179,7 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
     }
   }
   // The cass-operator version decides the v1beta1 built-ins.
-  OperatorVersions versions = cfg->operator_versions;
-  if (!versions.cass_operator) versions.cass_operator = fallback.cass_operator;
-  if (!versions.k8ssandra_operator) versions.k8ssandra_operator = fallback.k8ssandra_operator;
+  OperatorVersions versions = WithFallback(cfg->operator_versions, fallback);
   bool v1beta1 = std::any_of(configs.begin(), configs.end(),
                              [](const auto& ic) { return ic->version() == names::kImageConfigV1beta1; }) ||
                  std::any_of(others.begin(), others.end(), [](const krm::Item* item) {
@@ -167,17 +202,18 @@ std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::Resou
       rollouts.push_back({item->ref(), "", false});
     RewriteItem(run, *item, ed, known, change);
   }
-  std::optional<std::vector<InventoryEntry>> entries = AuditOutput(rl, patch, run, ed, resources, fallback);
+  std::vector<Rollout> audited;
+  bool read_back = AuditOutput(rl, patch, run, ed, fallback, audited, inventory);
   ReportUnusedImages(rules, fc, results);
   std::optional<Version> cass_operator = run.cassOperator();
-  if (entries) rollouts = ImageConfigRollouts(*entries);
+  if (read_back) rollouts = std::move(audited);
   if (change.changed && !rollouts.empty()) {
     if (!cass_operator) cass_operator = ClusterFacts(rl, versions).cassOperator().version;
     AnnotateAutoUpdate(run, ed, resources, rollouts);
   }
   if (cfg->strict) MakeStrict(results);
   AdviseRestart(change, rollouts, cass_operator, results);
-  return entries;
+  return read_back;
 }
 
 }  // namespace fn

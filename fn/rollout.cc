@@ -4,8 +4,7 @@
 
 namespace fn {
 
-std::vector<Rollout> ImageConfigRollouts(const std::vector<InventoryEntry>& entries) {
-  std::vector<Rollout> out;
+void ImageConfigRollouts(const std::vector<InventoryEntry>& entries, std::vector<Rollout>& out) {
   for (const InventoryEntry& e : entries) {
     const PullSite& s = e.source;
     bool datacenter = s.ref.kind == names::kK8ssandraCluster || s.ref.kind == names::kCassandraDatacenter;
@@ -24,7 +23,6 @@ std::vector<Rollout> ImageConfigRollouts(const std::vector<InventoryEntry>& entr
       seen = seen || (r.ref.kind == s.ref.kind && r.ref.ns == s.ref.ns && r.ref.name == s.ref.name && r.scope == scope);
     if (!seen) out.push_back({s.ref, scope, false});
   }
-  return out;
 }
 
 namespace {

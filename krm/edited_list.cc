@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "krm/item_split_internal.h"
-#include "krm/parallel.h"
 #include "krm/resource_list.h"
 
 namespace krm {
@@ -81,10 +80,7 @@ std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch,
                                                    const std::function<bool(const Item&)>& keep) const {
   const std::string& in = source_.text();
   if (stream_) return ParseStream(patch.apply(in), config_text_);
-  // The read's cut when it made one; the same text cut again when not.
-  std::optional<ItemSplit> cut;
-  const ItemSplit* split = split_.get();
-  if (!split && !doc_->json() && (cut = SplitBlockItems(in, HardwareThreads()))) split = &*cut;
+  const ItemSplit* split = split_.get();  // the read's cut
   if (!split || split->starts.size() != items_.size() || itemsNode() == kNoNode) return Parse(patch.apply(in));
   std::vector<bool> kept;
   for (const Item& item : items_) kept.push_back(!item.opaque && keep(item));

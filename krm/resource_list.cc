@@ -145,7 +145,26 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes, const Selec
   NodeId fc = d.get(root, "functionConfig");
   rl->function_config_ = d.isNull(fc) ? kNoNode : fc;
   rl->expandLists();
+  // A list read whole is cut at its items too, when its text has the shape
+  // and each item's node lies within its cut, so that edited() can read back
+  // only the items kept.
+  if (!rl->split_ && !d.json()) {
+    std::optional<ItemSplit> split = SplitBlockItems(text, HardwareThreads());
+    if (split && rl->cutFits(*split)) rl->split_ = std::make_shared<const ItemSplit>(std::move(*split));
+  }
   return rl;
+}
+
+bool ResourceList::cutFits(const ItemSplit& split) const {
+  const Document& d = *doc_;
+  std::vector<NodeId> nodes = d.items(itemsNode());
+  if (nodes.size() != split.starts.size()) return false;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    size_t end = i + 1 < nodes.size() ? split.starts[i + 1] : split.end;
+    const Node& n = d.node(nodes[i]);
+    if (n.begin < split.starts[i] || n.end > end) return false;
+  }
+  return true;
 }
 
 void ResourceList::expandLists() {

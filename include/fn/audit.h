@@ -4,6 +4,12 @@
 #ifndef FN_AUDIT_H_
 #define FN_AUDIT_H_
 
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "fn/inventory.h"
@@ -14,24 +20,68 @@
 namespace fn {
 
 // The inventory of `rl` with `patch` applied (nullptr, or an empty patch:
-// the targets are the sources). The edited text is read back once to model
-// its sites, so a target is what the operators will compose from the
-// output, not a guess at it.
+// the targets are the sources), handed to `take` a part at a time, in
+// order: the entries of AuditPartItems() items at a time, which `take` may
+// move away. The edited text is read back to model its sites, so a target
+// is what the operators will compose from the output, not a guess at it:
+// first the items that can tell the output's operator facts (operator
+// Deployments, image configs), then each part's own items. So a large
+// list's sites never all exist at once. A list with v1 Lists among its
+// items, or one the read did not cut at its items, is one part.
 // `additional` are the config's additionalImageFields.
+using InventoryPart = std::function<void(std::vector<InventoryEntry>&)>;
+void AuditInParts(const krm::ResourceList& rl, const krm::Patch* patch, const OperatorVersions& versions,
+                  const std::vector<FieldSpec>& additional, const InventoryPart& take);
+
+// All of the parts in one inventory (the `images` command prints it whole).
 std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const krm::Patch* patch,
                                            const OperatorVersions& versions,
                                            const std::vector<FieldSpec>& additional = {});
 
-// One warning per site whose target is not under one of the config's
-// targets, whose image cannot be known, or that no field can move (strict
-// turns them into errors later). A site already named by a warning or error
-// about the same resource and field is not named twice.
-void ReportEscapes(const std::vector<InventoryEntry>& entries, const Relocator& rules,
-                   std::vector<krm::Result>& results);
+// How many items a part of the audit models (2000); tests make it smaller
+// to hold the parts to the whole.
+size_t AuditPartItems();
+void SetAuditPartItems(size_t items);
 
-// The same findings with no config: only the sites whose image cannot be
-// known (the inventory is then incomplete) and those no field can move.
-void ReportUnknowns(const std::vector<InventoryEntry>& entries, std::vector<krm::Result>& results);
+// The findings of an inventory, given a part at a time: one warning per
+// site whose target is not under one of the config's targets (with a
+// mirror), whose image cannot be known (one per resource and reason), or
+// that no field can move (strict turns them into errors later). A site
+// that a warning or error already names (the same resource and field) is
+// not named twice.
+class Findings {
+ public:
+  // `rules`: the run's, when it relocates to a mirror (escapes are then
+  // findings); nullptr for only the unknown and unmovable sites.
+  // `earlier`: the results so far.
+  Findings(const Relocator* rules, const std::vector<krm::Result>& earlier);
+  // A result made since, whose resource and field count as named too.
+  void name(const krm::Result& r);
+  void add(const std::vector<InventoryEntry>& part);
+  // Appends what was found: the unmovable sites, the unknown images, then
+  // the escapes, each in inventory order.
+  void finish(std::vector<krm::Result>& results);
+
+ private:
+  struct Unknown {
+    std::string resource;  // "Kind/ns/name"
+    krm::ResourceRef ref;
+    std::string what;  // "cassandra dc1, reaper, ..."
+  };
+  struct Escape {
+    krm::Result result;
+    size_t registry_at = std::string::npos;  // where the DEFAULT_REGISTRY reason goes, if it does
+  };
+  bool named(const InventoryEntry& e) const;
+
+  const Relocator* rules_;
+  std::set<std::string> named_;
+  std::vector<krm::Result> fixed_;
+  std::map<std::pair<std::string, std::string>, size_t> unknown_at_;  // (resource, reason) -> unknowns_
+  std::vector<std::pair<std::string, Unknown>> unknowns_;             // reason, the resource's sites
+  std::vector<Escape> escapes_;
+  bool operator_site_ = false;  // a k8ssandra-operator Deployment's site was seen
+};
 
 }  // namespace fn
 

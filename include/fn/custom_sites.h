@@ -22,7 +22,7 @@ namespace fn {
 // An implicit site an images entry matches whose image, after the edits,
 // is not what the entry asks for.
 struct CustomMiss {
-  const InventoryEntry* entry = nullptr;
+  InventoryEntry entry;  // a copy: the inventory is made and dropped a part at a time
   const ImageOverride* custom = nullptr;
   std::string want;  // the reference the entry asks for, relocated
 };

@@ -20,17 +20,17 @@ namespace fn {
 
 using ImagePairs = std::set<std::pair<std::string, std::string>>;
 
-// The pairs to list: those of `entries`, except that an image already on
-// the mirror (source == target) keeps the upstream source `previous` (the
-// list's images.tsv from an earlier run) names for it, so that a second run
-// lists what the first did.
-ImagePairs ListedPairs(const std::vector<InventoryEntry>& entries, const std::string& previous);
+// The pairs to list: `known` (the inventory's KnownPairs), except that an
+// image already on the mirror (source == target) keeps the upstream source
+// `previous` (the list's images.tsv from an earlier run) names for it, so
+// that a second run lists what the first did.
+ImagePairs ListedPairs(const ImagePairs& known, const std::string& previous);
 
 // Writes the list into `rl` through `patch`. Results: an info when it is
 // added or changed; an error in a stream (there is no package to hold it)
 // or when an item of that name is not a ConfigMap.
-void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::string& name,
-                    const std::vector<InventoryEntry>& entries, std::vector<krm::Result>& results);
+void WriteImageList(const krm::ResourceList& rl, krm::Patch& patch, const std::string& name, const ImagePairs& known,
+                    std::vector<krm::Result>& results);
 
 }  // namespace fn
 

@@ -63,6 +63,8 @@ std::string RenderPairsTsv(const std::set<std::pair<std::string, std::string>>& 
 std::string RenderSkopeo(const std::set<std::pair<std::string, std::string>>& pairs);
 // The distinct (source, target) pairs of the sites whose images are known.
 std::set<std::pair<std::string, std::string>> KnownPairs(const std::vector<InventoryEntry>& entries);
+// The same, added to `pairs` (an inventory made a part at a time).
+void AddKnownPairs(const std::vector<InventoryEntry>& entries, std::set<std::pair<std::string, std::string>>& pairs);
 
 }  // namespace fn
 

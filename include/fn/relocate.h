@@ -3,7 +3,6 @@
 #ifndef FN_RELOCATE_H_
 #define FN_RELOCATE_H_
 
-#include <optional>
 #include <vector>
 
 #include "fn/config.h"
@@ -20,12 +19,12 @@ namespace fn {
 void Relocate(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results);
 
 // The same, with operator versions for the audit that the config leaves
-// unset (the images command's --operator-versions). Returns the audit's
-// inventory, or nothing when the config is unusable or the output could not
-// be read back (the results then say why).
-std::optional<std::vector<InventoryEntry>> RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch,
-                                                                std::vector<krm::Result>& results,
-                                                                const OperatorVersions& fallback);
+// unset (the images command's --operator-versions), and the audit's whole
+// inventory into `inventory` when given (a run without one drops each part
+// of it once reported). False when the config is unusable or the output
+// could not be read back (the results then say why).
+bool RelocateWithVersions(const krm::ResourceList& rl, krm::Patch& patch, std::vector<krm::Result>& results,
+                          const OperatorVersions& fallback, std::vector<InventoryEntry>* inventory);
 
 }  // namespace fn
 

@@ -32,7 +32,9 @@ struct Rollout {
   bool annotated = false;
 };
 
-std::vector<Rollout> ImageConfigRollouts(const std::vector<InventoryEntry>& entries);
+// The rollouts the entries show, appended to `out` once each (an inventory
+// is made a part at a time).
+void ImageConfigRollouts(const std::vector<InventoryEntry>& entries, std::vector<Rollout>& out);
 
 // With config autoUpdate (once or always): annotates each rollout's
 // datacenter with cassandra.datastax.com/autoupdate-spec, on a

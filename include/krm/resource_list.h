@@ -110,6 +110,10 @@ class ResourceList {
   // List's file path and index.
   const std::vector<Item>& resources() const { return lists_ ? resources_ : items_; }
   bool stream() const { return stream_; }
+  // True when the list's text was cut at its items (a block-style list:
+  // krm/item_split), so that edited() reads only the items it keeps (else
+  // it reads the whole output each time).
+  bool cutIntoItems() const { return split_ != nullptr; }
 
   // The functionConfig's document and node (kNoNode when absent).
   const Document& configDoc() const { return config_doc_ ? *config_doc_ : *doc_; }
@@ -152,6 +156,8 @@ class ResourceList {
   void parseDocument(const std::string& text);
   // The ResourceList map, checked for kind and apiVersion.
   NodeId checkListRoot() const;
+  // True when each item's node lies within its range of `split`.
+  bool cutFits(const ItemSplit& split) const;
   [[noreturn]] void fail(size_t offset, const std::string& what) const;
 
   Source source_;

@@ -1,0 +1,175 @@
+#include "fn/audit.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "fn/items_to_read.h"
+#include "fn/names.h"
+#include "fn/relocate.h"
+#include "krm/run.h"
+
+using namespace fn;
+
+namespace {
+
+struct Run {
+  int rc = 0;
+  std::string out, err;
+  bool operator==(const Run& o) const { return rc == o.rc && out == o.out && err == o.err; }
+};
+
+Run RelocateWith(const std::string& input, size_t part_items) {
+  SetAuditPartItems(part_items);
+  std::ostringstream out, err;
+  Run r;
+  r.rc = krm::RunResourceList(input, out, err, names::kProgram, Relocate, ItemsToRead());
+  SetAuditPartItems(2000);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+
+// The items of a ResourceList written kpt's way (at column 0), each object
+// renamed with `prefix` so that the items of many lists stay distinct.
+std::string ItemsOf(const std::string& text, const std::string& prefix) {
+  size_t at = text.find("\nitems:\n");
+  if (at == std::string::npos) return "";
+  std::string out;
+  for (size_t p = at + 8; p < text.size();) {
+    size_t nl = text.find('\n', p);
+    std::string line = text.substr(p, nl == std::string::npos ? std::string::npos : nl - p + 1);
+    if (!line.empty() && std::isalpha(static_cast<unsigned char>(line[0]))) break;  // a key after the items
+    out += line;
+    p = nl == std::string::npos ? text.size() : nl + 1;
+  }
+  if (out.compare(0, 2, "- ") != 0) return "";  // items in another column, or none
+  if (out.back() != '\n') out += '\n';
+  for (size_t p = 0; (p = out.find("\n  metadata:\n    name: ", p)) != std::string::npos;) {
+    p += 24;
+    out.insert(p, prefix);
+  }
+  return out;
+}
+
+bool Succeeds(const std::filesystem::path& dir) {
+  std::string cfg = Slurp(dir / ".expected" / "config.yaml");
+  return cfg.find("exitCode:") == std::string::npos || cfg.find("exitCode: 0") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("the audit a few items at a time gives what it gives in one part, on every golden input") {
+  REQUIRE(AuditPartItems() == 2000);
+  size_t cases = 0, in_parts = 0;
+  for (const auto& dir : std::filesystem::directory_iterator(K8SI_FIXTURES_DIR)) {
+    std::filesystem::path input = dir.path() / "input.yaml";
+    if (!std::filesystem::exists(input)) continue;
+    std::string text = Slurp(input);
+    ++cases;
+    // Parts are only taken where the read cut the list at its items.
+    try {
+      std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::Parse(text, ItemsToRead());
+      if (rl->cutIntoItems() && rl->items().size() > 1) ++in_parts;
+    } catch (const krm::InputError&) {
+    }
+    CAPTURE(input.string());
+    Run whole = RelocateWith(text, 2000);
+    CHECK(RelocateWith(text, 1) == whole);
+    CHECK(RelocateWith(text, 2) == whole);
+  }
+  CHECK(cases > 200);
+  CHECK(in_parts >= 20);  // the inputs of more than one item
+}
+
+TEST_CASE("the same on one list of the items of every golden input, under the configs of several") {
+  std::string head = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  std::string items;
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& dir : std::filesystem::directory_iterator(K8SI_FIXTURES_DIR)) dirs.push_back(dir.path());
+  std::sort(dirs.begin(), dirs.end());
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    std::filesystem::path input = dirs[i] / "input.yaml";
+    if (!std::filesystem::exists(input) || !Succeeds(dirs[i])) continue;
+    std::string mine = ItemsOf(Slurp(input), "g" + std::to_string(i) + "-");
+    // Items that read on their own (no alias of an anchor outside them) and
+    // that are cut at their "- " lines (no line at column 0 inside one).
+    try {
+      if (krm::ResourceList::Parse(head + mine)->cutIntoItems()) items += mine;
+    } catch (const krm::InputError&) {
+    }
+  }
+  size_t configs = 0;
+  for (const char* name : {"custom-k8c-implicit-sites", "custom-ic-v1beta2-co-v1.32.0", "custom-k8c-structured-rename",
+                           "auto-update-once", "auto-update-advice", "image-list-updated", "additional-fields-audit"}) {
+    std::string text = Slurp(std::filesystem::path(K8SI_FIXTURES_DIR) / name / "input.yaml");
+    size_t fc = text.find("\nfunctionConfig:");
+    REQUIRE(fc != std::string::npos);
+    std::string list = head + items + text.substr(fc + 1);
+    std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::Parse(list, ItemsToRead());
+    REQUIRE(rl->cutIntoItems());
+    REQUIRE(rl->items().size() > 200);
+    CAPTURE(name);
+    Run whole = RelocateWith(list, 2000);
+    CHECK(whole.rc == 0);
+    CHECK(RelocateWith(list, 1) == whole);
+    CHECK(RelocateWith(list, 7) == whole);
+    ++configs;
+  }
+  CHECK(configs == 7);
+}
+
+TEST_CASE("AuditInParts hands over parts of the set size, in order, together the whole inventory") {
+  std::string list = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  for (int i = 0; i < 5; ++i)
+    list +=
+        "- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: app" + std::to_string(i) +
+        "\n  spec:\n    template:\n      spec:\n        containers:\n        - name: a\n          image: busybox:1." +
+        std::to_string(i) + "\n        - name: b\n          image: nginx:1." + std::to_string(i) + "\n";
+  std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::Parse(list, ItemsToRead());
+  REQUIRE(rl->cutIntoItems());
+  std::vector<InventoryEntry> whole = AuditInventory(*rl, nullptr, {});
+  REQUIRE(whole.size() == 10);
+  SetAuditPartItems(2);
+  std::vector<size_t> sizes;
+  std::vector<std::string> images;
+  AuditInParts(*rl, nullptr, {}, {}, [&](std::vector<InventoryEntry>& part) {
+    sizes.push_back(part.size());
+    for (const InventoryEntry& e : part) images.push_back(e.source.image);
+  });
+  SetAuditPartItems(2000);
+  CHECK(sizes == std::vector<size_t>{4, 4, 2});  // two sites per item, two items per part
+  REQUIRE(images.size() == whole.size());
+  for (size_t i = 0; i < images.size(); ++i) CHECK(images[i] == whole[i].source.image);
+}
+
+TEST_CASE("in parts, the output's operator facts include a Deployment that an edit makes an operator's") {
+  // An images entry gives the first item k8ssandra-operator's image: the
+  // output's facts (its version, and so the cass-operator it deploys and
+  // that operator's image config) decide the K8ssandraCluster's images,
+  // which a later part models.
+  std::string list =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+      "- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: operator\n    namespace: k8ssandra\n"
+      "  spec:\n    template:\n      spec:\n        containers:\n        - name: manager\n"
+      "          image: example.com/op:1.0\n"
+      "- apiVersion: k8ssandra.io/v1alpha1\n  kind: K8ssandraCluster\n  metadata:\n    name: demo\n"
+      "  spec:\n    cassandra:\n      serverVersion: 4.1.8\n      datacenters:\n      - metadata:\n"
+      "          name: dc1\n        size: 3\n"
+      "functionConfig:\n  apiVersion: fn.k8ssandra-images.dev/v1alpha1\n  kind: RegistryRewrite\n"
+      "  metadata:\n    name: custom\n  spec:\n    registry: registry.corp.example:5000\n    images:\n"
+      "    - {name: example.com/op, newName: k8ssandra/k8ssandra-operator, newTag: v1.32.5}\n";
+  Run whole = RelocateWith(list, 2000);
+  CHECK(whole.out.find("k8ssandra-client in K8ssandraCluster/demo dc1 pulls docker.io/k8ssandra/k8ssandra-client") !=
+        std::string::npos);
+  CHECK(RelocateWith(list, 1) == whole);
+}
