@@ -12,7 +12,7 @@
 namespace fn {
 namespace {
 
-size_t g_part_items = 2000;
+size_t g_part_items = kAuditPartItems;
 
 bool NamesOperator(const std::string& text) {
   return text.find(names::kCassOperatorName) != std::string::npos ||

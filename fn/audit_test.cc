@@ -17,6 +17,8 @@ using namespace fn;
 
 namespace {
 
+constexpr size_t kWhole = size_t{1} << 30;  // a part size no list reaches: one part
+
 struct Run {
   int rc = 0;
   std::string out, err;
@@ -28,7 +30,7 @@ Run RelocateWith(const std::string& input, size_t part_items) {
   std::ostringstream out, err;
   Run r;
   r.rc = krm::RunResourceList(input, out, err, names::kProgram, Relocate, ItemsToRead());
-  SetAuditPartItems(2000);
+  SetAuditPartItems(kAuditPartItems);
   r.out = out.str();
   r.err = err.str();
   return r;
@@ -69,7 +71,7 @@ bool Succeeds(const std::filesystem::path& dir) {
 }  // namespace
 
 TEST_CASE("the audit a few items at a time gives what it gives in one part, on every golden input") {
-  REQUIRE(AuditPartItems() == 2000);
+  REQUIRE(AuditPartItems() == kAuditPartItems);
   size_t cases = 0, in_parts = 0;
   for (const auto& dir : std::filesystem::directory_iterator(K8SI_FIXTURES_DIR)) {
     std::filesystem::path input = dir.path() / "input.yaml";
@@ -83,7 +85,7 @@ TEST_CASE("the audit a few items at a time gives what it gives in one part, on e
     } catch (const krm::InputError&) {
     }
     CAPTURE(input.string());
-    Run whole = RelocateWith(text, 2000);
+    Run whole = RelocateWith(text, kWhole);
     CHECK(RelocateWith(text, 1) == whole);
     CHECK(RelocateWith(text, 2) == whole);
   }
@@ -119,7 +121,7 @@ TEST_CASE("the same on one list of the items of every golden input, under the co
     REQUIRE(rl->cutIntoItems());
     REQUIRE(rl->items().size() > 200);
     CAPTURE(name);
-    Run whole = RelocateWith(list, 2000);
+    Run whole = RelocateWith(list, kWhole);
     CHECK(whole.rc == 0);
     CHECK(RelocateWith(list, 1) == whole);
     CHECK(RelocateWith(list, 7) == whole);
@@ -146,7 +148,7 @@ TEST_CASE("AuditInParts hands over parts of the set size, in order, together the
     sizes.push_back(part.size());
     for (const InventoryEntry& e : part) images.push_back(e.source.image);
   });
-  SetAuditPartItems(2000);
+  SetAuditPartItems(kAuditPartItems);
   CHECK(sizes == std::vector<size_t>{4, 4, 2});  // two sites per item, two items per part
   REQUIRE(images.size() == whole.size());
   for (size_t i = 0; i < images.size(); ++i) CHECK(images[i] == whole[i].source.image);
@@ -168,7 +170,7 @@ TEST_CASE("in parts, the output's operator facts include a Deployment that an ed
       "functionConfig:\n  apiVersion: fn.k8ssandra-images.dev/v1alpha1\n  kind: RegistryRewrite\n"
       "  metadata:\n    name: custom\n  spec:\n    registry: registry.corp.example:5000\n    images:\n"
       "    - {name: example.com/op, newName: k8ssandra/k8ssandra-operator, newTag: v1.32.5}\n";
-  Run whole = RelocateWith(list, 2000);
+  Run whole = RelocateWith(list, kWhole);
   CHECK(whole.out.find("k8ssandra-client in K8ssandraCluster/demo dc1 pulls docker.io/k8ssandra/k8ssandra-client") !=
         std::string::npos);
   CHECK(RelocateWith(list, 1) == whole);

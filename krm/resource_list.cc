@@ -204,11 +204,13 @@ std::optional<FileRef> ResourceList::fileOf(const Item& item) const {
   return FileRef{item.path, item.index};
 }
 
-std::string ResourceList::check(const Patch& patch, const std::vector<Result>& results) const {
+void ResourceList::addResults(const std::vector<Result>& results, Patch& patch) const {
+  if (!stream_) SpliceListKeys(*doc_, root_, results, source_.eol(), patch);
+}
+
+std::string ResourceList::check(const Patch& patch, size_t results) const {
   const Document& d = *doc_;
   const std::string& t = source_.text();
-  Patch all = patch;
-  if (!stream_) SpliceListKeys(d, root_, results, source_.eol(), all);
   std::vector<NodeId> units;
   for (const Item& it : items_) units.push_back(it.node);
   size_t tail = t.size();
@@ -226,14 +228,12 @@ std::string ResourceList::check(const Patch& patch, const std::vector<Result>& r
   for (const Expectation& e : patch.expectations()) {
     if (!stream_ && e.kind == Expectation::Kind::Item && e.node == d.get(root_, "items")) ++appended;
   }
-  return CheckOutput(d, all, units, !stream_, first, tail, stream_ ? 0 : results.size(), appended);
+  return CheckOutput(d, patch, units, !stream_, first, tail, stream_ ? 0 : results, appended);
 }
 
-void ResourceList::write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const {
-  Patch all = patch;
-  if (!stream_) SpliceListKeys(*doc_, root_, results, source_.eol(), all);
+void ResourceList::write(const Patch& patch, std::ostream& out) const {
   out << source_.bom();
-  all.write(source_.text(), out);
+  patch.write(source_.text(), out);
 }
 
 }  // namespace krm

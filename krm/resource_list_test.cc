@@ -12,7 +12,9 @@ namespace {
 std::string Write(const std::string& in, const std::vector<Result>& results) {
   auto rl = ResourceList::Parse(in);
   std::ostringstream out;
-  rl->write(Patch(), results, out);
+  Patch p;
+  rl->addResults(results, p);
+  rl->write(p, out);
   return out.str();
 }
 Result Info(const char* m) {
@@ -216,7 +218,9 @@ TEST_CASE("a selector: the items it declines are passed over, the others indexed
   std::unique_ptr<ResourceList> back = rl->edited(Patch(), [](const Item&) { return true; });
   CHECK(back->items().size() == 3);
   std::ostringstream out;
-  rl->write(Patch(), {}, out);
+  Patch p;
+  rl->addResults({}, p);
+  rl->write(p, out);
   CHECK(out.str() == kPassedOver);
   // Full mode asks nothing and indexes everything.
   asked.clear();

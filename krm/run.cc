@@ -111,23 +111,28 @@ std::string ReadAll(std::istream& in) {
 
 namespace {
 
-int Finish(const ResourceList& rl, const Patch& patch, std::vector<Result>& results, std::ostream& out,
-           std::ostream& err, const std::string& program, const StreamOptions& options) {
+// `patch` gets the results too (in place: a large run's edits are not copied).
+int Finish(const ResourceList& rl, Patch& patch, std::vector<Result>& results, std::ostream& out, std::ostream& err,
+           const std::string& program, const StreamOptions& options) {
   std::string why;
   Patch safe;
-  const Patch* use = &patch;
+  Patch* use = &patch;
   if (patch.conflicts(&why)) {
     // A bug, not the user's fault: write the input unchanged and say so.
     results.push_back(Result::Error("internal error, nothing was changed: " + why));
     use = &safe;
-  } else if (!(why = rl.check(patch, results)).empty()) {
-    // The last line of defence: what the edits wrote does not read back as
-    // they meant. Never write corrupt output; write the input unchanged.
-    results.push_back(
-        Result::Error("internal error, nothing was changed: the output did not read back as intended (" + why + ")"));
-    use = &safe;
+  } else {
+    rl.addResults(results, patch);
+    if (!(why = rl.check(patch, results.size())).empty()) {
+      // The last line of defence: what the edits wrote does not read back as
+      // they meant. Never write corrupt output; write the input unchanged.
+      results.push_back(
+          Result::Error("internal error, nothing was changed: the output did not read back as intended (" + why + ")"));
+      use = &safe;
+    }
   }
-  rl.write(*use, results, out);
+  if (use == &safe) rl.addResults(results, safe);
+  rl.write(*use, out);
   out.flush();
   if (rl.stream()) {
     for (const auto& r : results) {

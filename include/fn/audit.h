@@ -38,8 +38,9 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
                                            const OperatorVersions& versions,
                                            const std::vector<FieldSpec>& additional = {});
 
-// How many items a part of the audit models (2000); tests make it smaller
-// to hold the parts to the whole.
+// How many items a part of the audit models (kAuditPartItems); tests set
+// other sizes to hold the parts to the whole.
+constexpr size_t kAuditPartItems = 1000;
 size_t AuditPartItems();
 void SetAuditPartItems(size_t items);
 

@@ -130,9 +130,13 @@ class ResourceList {
   // A result's file reference for an item (when it has a path).
   std::optional<FileRef> fileOf(const Item& item) const;
 
-  // The output: the input with `patch` applied, `results` in place of any
-  // results the input had, and `items` present. A stream gets no results.
-  void write(const Patch& patch, const std::vector<Result>& results, std::ostream& out) const;
+  // Adds to `patch` what makes the output a ResourceList: `results` in place
+  // of any results the input had, and `items` where it is missing. A stream
+  // gets nothing (its results go to stderr).
+  void addResults(const std::vector<Result>& results, Patch& patch) const;
+
+  // The output: the input with `patch` (addResults' edits included) applied.
+  void write(const Patch& patch, std::ostream& out) const;
 
   // The list as `patch` leaves it, for reading what the edits made: only the
   // items `keep` accepts (judged on this list's indexed items) and the items
@@ -143,7 +147,8 @@ class ResourceList {
 
   // Reads back what write() would write, where the edits are (see
   // krm/output_check_internal.h): "" when it reads as intended, else why not.
-  std::string check(const Patch& patch, const std::vector<Result>& results) const;
+  // `results`: how many addResults put in `patch`.
+  std::string check(const Patch& patch, size_t results) const;
 
  private:
   ResourceList(std::string bytes) : source_(std::move(bytes)) {}
