@@ -85,9 +85,11 @@ void AuditInParts(const krm::ResourceList& rl, const krm::Patch* patch, const Op
     // are made: the two never take memory at once.
     std::vector<PullSite> after;
     {
+      // In parts, the part's items (the resources are the items); in one,
+      // all of them (a v1 List's members are not items).
       std::unique_ptr<krm::ResourceList> out = rl.edited(*patch, [&](const krm::Item& item) {
         size_t i = static_cast<size_t>(&item - items.data());
-        return i >= first && i < last && holds(item);
+        return (!parts || (i >= first && i < last)) && holds(item);
       });
       if (parts) {
         after = PullSites(*out, *after_facts, additional);

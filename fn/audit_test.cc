@@ -175,3 +175,18 @@ TEST_CASE("in parts, the output's operator facts include a Deployment that an ed
         std::string::npos);
   CHECK(RelocateWith(list, 1) == whole);
 }
+
+TEST_CASE("in one part, every item is read back, whatever a v1 List expands to") {
+  // An empty List has no resources: the items outnumber them.
+  std::string list =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+      "- apiVersion: v1\n  kind: List\n  items: []\n"
+      "- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: app\n  spec:\n    template:\n"
+      "      spec:\n        containers:\n        - name: a\n          image: busybox:1.36\n"
+      "functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: m\n  data:\n"
+      "    registry: mirror.example\n";
+  Run r = RelocateWith(list, kAuditPartItems);
+  CHECK(r.rc == 0);
+  CHECK(r.out.find("relocated busybox:1.36 to mirror.example/library/busybox:1.36") != std::string::npos);
+  CHECK(r.out.find("cannot be known") == std::string::npos);
+}
