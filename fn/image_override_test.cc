@@ -138,19 +138,6 @@ TEST_CASE("Relocator: an images entry applies first, then the rules") {
   CHECK(rel.onTarget(ParseImageRef("quay.io/corp/medusa:1").ref));
 }
 
-TEST_CASE("Relocator: a tag-only entry applies to an image of another registry that lands where its image does") {
-  // keep sends mirror.gcr.io/library/alpine to the same mirror path as
-  // docker.io/library/alpine: the entry applies there at once, so that a
-  // second run changes nothing (found by fuzzing).
-  Relocator rel(With({"alpine=:3.20", "nginx=busybox:v3"}, "reg.example:5000/mirror"));
-  CHECK(Run(rel, "mirror.gcr.io/library/alpine:3.19") == "reg.example:5000/mirror/library/alpine:3.20");
-  CHECK(Run(rel, "reg.example:5000/mirror/library/alpine:3.20") == "reg.example:5000/mirror/library/alpine:3.20");
-  // A renaming entry does not: another image with its new name is another image.
-  CHECK(Run(rel, "mirror.gcr.io/library/busybox:1.0") == "reg.example:5000/mirror/library/busybox:1.0");
-  // Nor does an image that lands elsewhere.
-  CHECK(Run(rel, "mirror.gcr.io/corp/alpine:3.19") == "reg.example:5000/mirror/corp/alpine:3.19");
-}
-
 TEST_CASE("Relocator: images alone keep the name as written") {
   Relocator rel(With({"nginx=:v2", "foobar=@" + kD2}));
   CHECK(Run(rel, "nginx:1.7.9") == "nginx:v2");

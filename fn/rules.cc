@@ -117,18 +117,6 @@ const ImageOverride* Relocator::customFor(const ImageRef& source, bool& at_desti
     at_destination = true;
     return &all[i];
   }
-  // An image of another registry that this run moves to an entry's
-  // destination (the same path under the mirror): the entry would apply
-  // there on the next run, so it applies now, and a second run changes
-  // nothing (found by fuzzing).
-  Decision moved = route(source, false);
-  if (!moved.changed()) return nullptr;
-  std::string to = moved.destination();
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i].renamed || !GlobMatch(destinations_[i], to)) continue;
-    used_[i] = true;
-    return &all[i];
-  }
   return nullptr;
 }
 
