@@ -82,8 +82,9 @@ Walked Walk(const std::string& t, size_t pos, size_t stop, size_t column, std::v
     } else if (l.indent == column && BareDash(l)) {
       return Walked::Refused;
     } else {
-      // The end of the items: only a top-level key may follow.
-      if (l.indent != 0 || Marker(l) || l.body.front() == '-') return Walked::Refused;
+      // The end of the items: only a top-level key may follow (a `%` line
+      // is a directive, which yaml-cpp reads even inside a document).
+      if (l.indent != 0 || Marker(l) || l.body.front() == '-' || l.body.front() == '%') return Walked::Refused;
       end = l.begin;
       return Walked::Ended;
     }
