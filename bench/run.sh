@@ -65,7 +65,17 @@ for n in $SIZES; do
   sed 's/rules: nothing.example.invalid=mirror.example/registry: mirror.example:5000/' "$IN" > "$OUT/reloc-$n.yaml"
   IN="$OUT/reloc-$n.yaml"
   row "k8ssandra-images, $n, relocate all" "$bytes" "$cat_s" "$BIN"
-  rm -f "$OUT/list-$n.yaml" "$OUT/reloc-$n.yaml" "$OUT/stdout"
+  # The same resources as plain files (the CLI, a Helm post-renderer): one
+  # multi-document stream, relocated by a config file.
+  awk '/^items:/ { on = 1; next } on && /^[^ -]/ { exit }
+       on && /^- / { if (k++) print "---"; print substr($0, 3); next } on { print substr($0, 3) }' \
+    "$OUT/list-$n.yaml" > "$OUT/stream-$n.yaml"
+  printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  registry: mirror.example:5000\n' \
+    > "$OUT/stream-config.yaml"
+  IN=/dev/null
+  row "k8ssandra-images, $n, plain files, relocate all" "$(stat -c %s "$OUT/stream-$n.yaml")" "$cat_s" \
+    "$BIN" --config "$OUT/stream-config.yaml" --quiet "$OUT/stream-$n.yaml"
+  rm -f "$OUT/list-$n.yaml" "$OUT/reloc-$n.yaml" "$OUT/stream-$n.yaml" "$OUT/stream-config.yaml" "$OUT/stdout"
 done
 if command -v kpt > /dev/null; then
   PKG=$OUT/pkg; rm -rf "$PKG"; mkdir -p "$PKG"

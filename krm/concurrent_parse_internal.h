@@ -20,11 +20,11 @@
 
 namespace krm {
 
-// Indexes `text` (borrowed, as for Document::ParseYaml) with up to `threads`
-// threads. Texts shorter than `min_bytes`, or not in the block shape that
-// SplitBlockItems finds, or whose ranges do not each parse into the expected
-// pieces, are indexed by one Document::ParseYaml call, so the result (and
-// any ParseError) is always that of a sequential parse. `joined`, when
+// Indexes `text` (borrowed, as for Document::ParseYaml; readable, as
+// RequireReadable checks: yaml-cpp reads bytes that are not UTF-8 its own
+// way, and differently in parts) with up to `threads` threads. Texts shorter than `min_bytes`, or not in the block
+// shape that SplitBlockItems finds, or whose ranges do not each parse into the expected pieces, are indexed by one
+// Document::ParseYaml call, so the result (and any ParseError) is always that of a sequential parse. `joined`, when
 // given, tells whether the parallel path built the result.
 Document ParseYamlConcurrently(const std::string& text, unsigned threads, size_t min_bytes = 256 * 1024,
                                bool* joined = nullptr);

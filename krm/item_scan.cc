@@ -354,6 +354,7 @@ class Scanner {
         internal_index_ = internal_index_ || key == annotations::kIndex;
         return &out_.index;
       }
+      if (key == annotations::kLocalConfig) return &out_.local_config;
     }
     return nullptr;
   }
@@ -426,7 +427,7 @@ class Scanner {
         return;
       }
       std::string_view text = t_.substr(v, r - v);
-      if (capture) *capture = std::string(text);
+      if (capture) *capture = NullWord(text) ? std::string() : std::string(text);  // as a parser reads it
       if (NullWord(text))
         explicitNull(v, text.size());
       else

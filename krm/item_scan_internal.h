@@ -26,7 +26,9 @@ struct ItemScan {
   // one, no folded block scalar, no empty list entry, no key a null.
   bool indexable = false;
   std::string api_version, kind, name, ns;
-  std::string path, index;  // the path and index annotations (internal or legacy)
+  std::string path, index;   // the path and index annotations (internal or legacy)
+  std::string local_config;  // the config.kubernetes.io/local-config annotation
+  // (A captured field a null word sets, `kind: null`, is "", as a parser reads it.)
   bool has_path = false;
   size_t content = 0;  // the map's first key: where a parser's node begins
   size_t end = 0;      // one past the last value, on its line (a line start after a block scalar)

@@ -141,6 +141,21 @@ TEST_CASE("what the scanner vouches for") {
   }
 }
 
+TEST_CASE("a stream document's local-config annotation; a null word reads as nothing, as a parser reads it") {
+  ItemScan s = Item(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n"
+      "    config.kubernetes.io/local-config: \"true\"\n",
+      -1);
+  REQUIRE(s.simple);
+  CHECK(s.local_config == "true");
+  ItemScan n = Item("apiVersion: ~\nkind: null\nmetadata:\n  name: NULL\n", -1);
+  REQUIRE(n.simple);
+  CHECK(n.api_version.empty());
+  CHECK(n.kind.empty());
+  CHECK(n.name.empty());
+  CHECK(Item("apiVersion: v1\nkind: \"null\"\n", -1).kind == "null");  // quoted: a string
+}
+
 TEST_CASE("an item at an indented column") {
   std::string t = "  - apiVersion: v1\n    kind: Secret\n    data:\n      a: b\n";
   ItemScan s = Item(t, 2);

@@ -7,6 +7,8 @@
 
 #include "krm/document.h"
 #include "krm/ignore_internal.h"
+#include "krm/item_scan_internal.h"
+#include "krm/parallel.h"
 #include "krm/resource_list.h"
 #include "krm/run.h"
 #include "krm/text_check_internal.h"
@@ -119,6 +121,53 @@ std::vector<std::string> PackageFiles(const std::string& path) {
   return out;
 }
 
+namespace {
+
+// The error for the document at `index` of `path`, which starts at `at`
+// (its line and column are counted only now: counting them for every
+// document would read a large file once per document).
+[[noreturn]] void Fail(const std::string& text, size_t at, const std::string& path, long index, const char* what) {
+  throw InputError(PositionOf(text, at), "the document at index " + std::to_string(index) + what, path);
+}
+
+// What a document of a file is, for the stream.
+struct Head {
+  bool object = false;                   // false: an empty document (nothing but comments)
+  size_t at = 0;                         // where its map begins
+  std::string api_version, kind, local;  // local: the local-config annotation
+};
+
+// The head of the document text[begin, end): from the pre-scan when it
+// vouches for the document's syntax (a large file is then read without
+// yaml-cpp), else from a parse, which reports any error.
+Head ReadHead(const std::string& text, size_t begin, size_t end, const std::string& path, long index) {
+  Head h;
+  if (GetReadMode() == ReadMode::Fast) {
+    ItemScan scan = ScanItem(text, begin, end, -1);
+    if (scan.simple) return {true, scan.content, scan.api_version, scan.kind, scan.local_config};
+  }
+  Document doc = [&] {
+    try {
+      return Document::ParseYamlRange(text, begin, end);
+    } catch (const ParseError& e) {
+      throw InputError(PositionOf(text, e.offset()), e.what(), path);
+    }
+  }();
+  NodeId root = kNoNode;
+  for (NodeId r : doc.roots())
+    if (!doc.isNull(r)) root = r;
+  if (root == kNoNode) return h;
+  h.object = true;
+  h.at = doc.node(root).begin;
+  if (!doc.isMap(root)) Fail(text, h.at, path, index, " is not an object");
+  h.api_version = std::string(doc.str(root, "apiVersion"));
+  h.kind = std::string(doc.str(root, "kind"));
+  h.local = std::string(doc.str(doc.at(root, "metadata.annotations"), annotations::kLocalConfig));
+  return h;
+}
+
+}  // namespace
+
 PackageStream ReadPackage(const std::vector<std::string>& files, const std::string& skip) {
   PackageStream ps;
   std::error_code ec;
@@ -127,31 +176,18 @@ PackageStream ReadPackage(const std::vector<std::string>& files, const std::stri
     std::string text = ReadText(path);
     if (text.compare(0, 3, kBom) == 0) text.erase(0, 3);
     std::string why;
-    size_t bad = FindUnreadableText(text, why);
+    size_t bad = FindUnreadableText(text, why, HardwareThreads());
     if (bad != std::string::npos) throw InputError(PositionOf(text, bad), why, path);
     std::vector<size_t> starts = DocumentStarts(text);
     long index = 0;
     for (size_t i = 0; i < starts.size(); ++i) {
       size_t begin = starts[i];
       size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
-      Document doc = [&] {
-        try {
-          return Document::ParseYamlRange(text, begin, end);
-        } catch (const ParseError& e) {
-          throw InputError(PositionOf(text, e.offset()), e.what(), path);
-        }
-      }();
-      NodeId root = kNoNode;
-      for (NodeId r : doc.roots())
-        if (!doc.isNull(r)) root = r;
-      if (root != kNoNode) {
-        LineCol at = PositionOf(text, doc.node(root).begin);
-        std::string which = "the document at index " + std::to_string(index);
-        if (!doc.isMap(root)) throw InputError(at, which + " is not an object", path);
-        if (doc.str(root, "apiVersion").empty()) throw InputError(at, which + " has no apiVersion", path);
-        if (doc.str(root, "kind").empty()) throw InputError(at, which + " has no kind", path);
-        std::string_view local = doc.str(doc.at(root, "metadata.annotations"), annotations::kLocalConfig);
-        if (local == "true") {
+      Head head = ReadHead(text, begin, end, path, index);
+      if (head.object) {
+        if (head.api_version.empty()) Fail(text, head.at, path, index, " has no apiVersion");
+        if (head.kind.empty()) Fail(text, head.at, path, index, " has no kind");
+        if (head.local == "true") {
           ++index;
           continue;
         }
