@@ -164,9 +164,12 @@ class Joiner {
   }
 
   std::optional<PartialParse> list(Document& suffix, size_t first_entry) {
+    // Only a document with nothing in it is no root: a null written after
+    // the items (`null`, `~`) is read as a key of the list's map, with the
+    // text before it (found by fuzzing).
     std::vector<NodeId> suffix_roots;
     for (NodeId r : suffix.roots())
-      if (!suffix.isNull(r)) suffix_roots.push_back(r);
+      if (!suffix.isNull(r) || !suffix.node(r).implicit) suffix_roots.push_back(r);
     if (suffix_roots.size() > 1 || (suffix_roots.size() == 1 && (!suffix.isMap(suffix_roots[0]) ||
                                                                  suffix.node(suffix_roots[0]).style != Style::Block)))
       return std::nullopt;

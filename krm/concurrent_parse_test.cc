@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -137,6 +138,22 @@ TEST_CASE("a broken item gives the sequential parse's error") {
   std::string want = ErrorOf([&] { Document::ParseYaml(t); });
   REQUIRE_FALSE(want.empty());
   CHECK(ErrorOf([&] { ParseYamlConcurrently(t, 2, 0); }) == want);
+}
+
+TEST_CASE("a null word on a line of its own after the items is a key without ':', as in one parse") {
+  // The part after the items read alone is a null document, which is not
+  // nothing (found by fuzzing: it was dropped from the joined index).
+  for (const char* word : {"null", "~", "NULL"}) {
+    std::string t =
+        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- kind: A\n" + std::string(word) + "\n";
+    CAPTURE(word);
+    std::string want = ErrorOf([&] { Document::ParseYaml(t); });
+    CHECK(want == std::to_string(t.size() - std::strlen(word) - 1) + "a mapping key without ':'");
+    for (unsigned threads : {1u, 2u}) CHECK(ErrorOf([&] { ParseYamlConcurrently(t, threads, 0); }) == want);
+  }
+  // An empty document after the items is nothing, as before.
+  std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- kind: A\n# only a comment\n";
+  CHECK(ErrorOf([&] { ParseYamlConcurrently(t, 2, 0); }).empty());
 }
 
 TEST_CASE("an alias to an anchor in another group falls back to one parse") {

@@ -53,6 +53,7 @@ class Indexer : public YAML::EventHandler {
     uint32_t content = SkipProperties(pos);
     uint32_t end = ExplicitNullEnd(content);
     if (end != 0) {
+      if (b_.atBlockKey()) RequireColon(content, end);  // a last line `null`, as any other word
       b_.leaf(NodeKind::Null, Style::Plain, pos, content, end, {}, false);
       return;
     }
