@@ -6,7 +6,8 @@
 #     a package, repeated with renamed objects to REAL_MB (bench/realistic.sh),
 #     relocated to a registry; from a file and through a pipe (as kpt feeds it);
 #   - generated ResourceLists of N resources (Deployments, K8ssandraClusters,
-#     Services, ConfigMaps, CRDs: bench/gen.cc), unchanged and relocated;
+#     Services, ConfigMaps, CRDs: bench/gen.cc), unchanged and relocated, and
+#     relocated as one plain multi-document file (`--config`);
 #   - `kpt fn eval --exec` on the k8ssandra-operator v1.32.5 install package,
 #     with the function and with `cat` in its place (kpt's own share).
 # Usage: bench/run.sh BUILD_DIR [N...]   (env: RUNS=3 REAL_MB=40)

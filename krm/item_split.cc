@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "krm/item_split_internal.h"
@@ -46,6 +47,10 @@ bool ItemsKey(const Line& l) {
   return i == rest.size() || (i > 0 && rest[i] == '#');
 }
 
+// A letter, digit or '_': how the keys kpt and kustomize write after the
+// items begin. A quoted key, or one with an anchor or tag, is left to one parse.
+bool PlainKeyStart(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
 bool Entry(const Line& l) { return l.body.size() >= 2 && l.body[0] == '-' && l.body[1] == ' '; }
 bool BareDash(const Line& l) { return l.body == "-"; }
 
@@ -82,9 +87,11 @@ Walked Walk(const std::string& t, size_t pos, size_t stop, size_t column, std::v
     } else if (l.indent == column && BareDash(l)) {
       return Walked::Refused;
     } else {
-      // The end of the items: only a top-level key may follow (a `%` line
-      // is a directive, which yaml-cpp reads even inside a document).
-      if (l.indent != 0 || Marker(l) || l.body.front() == '-' || l.body.front() == '%') return Walked::Refused;
+      // The end of the items: only a top-level key may follow, and only a
+      // plain one is taken (found by fuzzing: a `%` line is a directive,
+      // which yaml-cpp reads even inside a document; `&a:` an anchor, read
+      // one way after the items and another alone).
+      if (l.indent != 0 || Marker(l) || !PlainKeyStart(l.body.front())) return Walked::Refused;
       end = l.begin;
       return Walked::Ended;
     }
