@@ -219,11 +219,13 @@ class Joiner {
     NodeId first = at(seq).first;
     // An empty item ("- # comment") is an implicit null that the indexer
     // places where the item before it ends: where the run starts, that item
-    // was in another part.
-    if (first != kNoNode && !order_.empty() && at(first).kind == NodeKind::Null && at(first).implicit &&
-        at(first).content_off == 0) {
-      Node& null = at(first);
-      null.begin = null.end = at(order_.back()).end;
+    // was in another part. So are the empty items right after it, which the
+    // run placed where it placed the first (found by fuzzing).
+    auto empty = [&](NodeId c) { return at(c).kind == NodeKind::Null && at(c).implicit && at(c).content_off == 0; };
+    if (first != kNoNode && !order_.empty() && empty(first)) {
+      uint32_t was = at(first).begin, to = at(order_.back()).end;
+      for (NodeId c = first; c != kNoNode && empty(c) && at(c).begin == was; c = at(c).next)
+        at(c).begin = at(c).end = to;
     }
     for (NodeId c = first; c != kNoNode; c = at(c).next, ++count) order_.push_back(c);
     forget(seq);

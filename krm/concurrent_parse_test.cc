@@ -242,6 +242,15 @@ TEST_CASE("an empty item after one the pre-scan indexed reads as the sequential 
   CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), par, why), why);
 }
 
+TEST_CASE("empty items one after another where a part starts read as the sequential parse reads them (fuzzing)") {
+  std::string t = "kind: ResourceList\nitems:\n- kind: A\n  spec:\n    x: 1\n- # one\n- # two\n- # three\n- kind: B\n";
+  std::string why;
+  bool joined = false;
+  Document par = ParseYamlConcurrently(t, 2, 0, &joined);
+  CHECK(joined);
+  CHECK_MESSAGE(test::SameDocument(Document::ParseYaml(t), par, why), why);
+}
+
 TEST_CASE("a key after the items that the list's map already has is the sequential parse's error (found by fuzzing)") {
   for (const char* dup : {"apiVersion: config.kubernetes.io/v1\n", "items: []\n", "'kind': x\n"}) {
     std::string t = Generated(6) + dup;
