@@ -344,6 +344,7 @@ bool LineStartsWith(const std::string& t, size_t p, const char* w) { return t.co
 // The starts of a stream's documents: 0 and each "---" line. Nothing for
 // a stream with directives or "..." lines.
 std::optional<std::vector<size_t>> StreamStarts(const std::string& t) {
+  if (LoneCarriageReturn(t, 0, t.size())) return std::nullopt;
   std::vector<size_t> starts{0};
   for (size_t p = 0; p < t.size();) {
     if (t[p] == '%' ||

@@ -73,6 +73,21 @@ size_t NextCandidate(const std::string& t, size_t pos, size_t stop, size_t colum
   return stop;
 }
 
+}  // namespace
+
+bool LoneCarriageReturn(const std::string& t, size_t begin, size_t end) {
+  for (size_t p = begin; p < end;) {
+    const void* cr = std::memchr(t.data() + p, '\r', end - p);
+    if (!cr) return false;
+    size_t i = static_cast<size_t>(static_cast<const char*>(cr) - t.data());
+    if (i + 1 >= t.size() || t[i + 1] != '\n') return true;
+    p = i + 2;
+  }
+  return false;
+}
+
+namespace {
+
 // How a walk over some of the items' lines ended.
 enum class Walked { On, Ended, Refused };
 
@@ -113,10 +128,14 @@ bool WalkAll(const std::string& t, size_t from, unsigned threads, ItemSplit& s) 
     Walked walked = Walked::On;
   };
   std::vector<Part> parts(n);
+  std::vector<char> lone(n, 0);
   RunOnThreads(n, [&](size_t k) {
     Part& p = parts[k];
+    lone[k] = LoneCarriageReturn(t, cut[k], cut[k + 1]);
     p.walked = Walk(t, cut[k], cut[k + 1], s.column, p.starts, p.end);
   });
+  for (char l : lone)
+    if (l) return false;
   s.end = t.size();
   for (Part& p : parts) {
     s.starts.insert(s.starts.end(), p.starts.begin(), p.starts.end());
@@ -156,7 +175,7 @@ std::optional<ItemSplit> SplitBlockItems(const std::string& text, unsigned threa
     pos = l.next;
     break;
   }
-  if (!WalkAll(text, pos, threads, s)) return std::nullopt;
+  if (LoneCarriageReturn(text, 0, pos) || !WalkAll(text, pos, threads, s)) return std::nullopt;
   return s;
 }
 

@@ -26,13 +26,19 @@ struct ItemSplit {
 // top-level `items:` line (optionally with a comment) followed by a block
 // sequence whose entries are "- " lines at one column, ended by a top-level
 // key or the end of the text. Returns nothing for any other shape (flow
-// items, a bare "-" line, a less indented line that is not a top-level key,
-// a document marker). The cut is a guess that only a parse can confirm: a
+// items, a bare "-" line, a line after the items that is not a plain
+// top-level key, a document marker, a lone carriage return). The cut is a
+// guess that only a parse can confirm: a
 // caller must fall back to indexing the whole text when a range fails.
 // A text of kParallelSplitBytes or more after its first item is read on
 // `threads` cores, with the same result.
 std::optional<ItemSplit> SplitBlockItems(const std::string& text, unsigned threads = 1);
 constexpr size_t kParallelSplitBytes = size_t{1} << 20;
+
+// True when text[begin, end) holds a carriage return that no line feed
+// follows. yaml-cpp breaks a line there, where the cuts by line feeds do
+// not, so a text that has one is not cut (found by fuzzing).
+bool LoneCarriageReturn(const std::string& text, size_t begin, size_t end);
 
 }  // namespace krm
 

@@ -62,6 +62,15 @@ TEST_CASE("any other shape is refused") {
   CHECK_FALSE(SplitBlockItems("kind: ResourceList\nitems:\n- a: 1\n&x:\n    b: 1\n"));
   CHECK_FALSE(SplitBlockItems("kind: ResourceList\nitems:\n- a: 1\n\"quoted\": 1\n"));
   CHECK(SplitBlockItems("kind: ResourceList\nitems:\n- a: 1\n_x: 1\n9: 2\n"));
+  // A carriage return alone breaks a line for yaml-cpp (found by fuzzing).
+  CHECK_FALSE(SplitBlockItems("kind: ResourceList\nitems:\n- a: 1\rb: 2\n"));
+  CHECK_FALSE(SplitBlockItems("kind: ResourceList\r\nitems:\r\n- a: 1\r"));
+  CHECK(SplitBlockItems("kind: ResourceList\r\nitems:\r\n- a: 1\r\n"));
+  std::string big = "items:\n";
+  while (big.size() < 2 * kParallelSplitBytes) big += "- a: 1\n";
+  CHECK(SplitBlockItems(big, 2));
+  big += "- b: 1\rc: 2\n";
+  CHECK_FALSE(SplitBlockItems(big, 2));
 }
 
 namespace {
