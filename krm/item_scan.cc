@@ -517,7 +517,9 @@ class Scanner {
       }
       p = stop < end_ ? stop + 1 : end_;
     }
-    if (block_strip_ && !value.empty()) value.pop_back();
+    // Strip chomping takes off the final line break; the last line of the
+    // text may have none to take (found by fuzzing: it took a character).
+    if (block_strip_ && !value.empty() && value.back() == '\n') value.pop_back();
     scalar(Style::Literal, block_at_, value, false);
   }
 

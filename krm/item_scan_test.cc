@@ -181,6 +181,7 @@ TEST_CASE("what the scan indexes itself reads as yaml-cpp reads it") {
       "kind: ConfigMap\ndata:\n  script: |\n    #!/bin/sh\n\n      echo hi\n  strip: |-\n    a\n\n\n  next: 1\n",
       "kind: A\nx: []\ny: {}\nz: [[a], {b: c}]\n\"q\": 'it''s'\nw: -1\nv: :x\nu: http://a/b#c\n",
       "kind: A\nx: |\n  no line break at the end",
+      "kind: A\nx: |-\n  stripped, no line break at the end",  // found by fuzzing: lost its last character
       "kind: A\nm: \"a \\\"b\\\" c\\\\d\\/e\\nf\\tg\"\n",
   };
   for (const char* d : docs) {
