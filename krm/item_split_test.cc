@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <iterator>
 
 #include "krm/item_split_internal.h"
 
@@ -149,7 +150,8 @@ TEST_CASE("a large list is split on several cores exactly as line by line") {
   const char* inner[] = {"  kind: X", "  spec:", "    - a",  "    b: |", "      - not an item", "", "   ", "# c",
                          "  # c",     "\r",      "  x: 1\r", "    #",    "  - deeper"};
   const char* breaks[] = {
-      "functionConfig: {}", "-", "---", "...", " bad: 1", "- x: 1", "#end", "  -", "\t- x", "%YAML"};
+      "functionConfig: {}", "-", "---", "...", " bad: 1", "- x: 1", "#end", "  -", "\t- x", "%YAML", "&a: 1",
+      "results: []"};
   uint32_t seed = 12345;
   auto rnd = [&](uint32_t n) {
     seed = seed * 1664525u + 1013904223u;
@@ -165,12 +167,12 @@ TEST_CASE("a large list is split on several cores exactly as line by line") {
     bool broke = false;
     while (t.size() < size) {
       if (!broke && t.size() >= breakAt) {
-        t += std::string(breaks[rnd(12)]) + "\n";
+        t += std::string(breaks[rnd(std::size(breaks))]) + "\n";
         broke = true;
       } else if (rnd(6) == 0) {
         t += pad + "- name: item" + std::to_string(t.size()) + (rnd(2) ? "\r\n" : "\n");
       } else {
-        t += pad + inner[rnd(13)] + "\n";
+        t += pad + inner[rnd(std::size(inner))] + "\n";
       }
     }
     if (rnd(2)) t += "functionConfig:\n  a: 1";
