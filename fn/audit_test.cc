@@ -137,21 +137,38 @@ TEST_CASE("AuditInParts hands over parts of the set size, in order, together the
         "- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: app" + std::to_string(i) +
         "\n  spec:\n    template:\n      spec:\n        containers:\n        - name: a\n          image: busybox:1." +
         std::to_string(i) + "\n        - name: b\n          image: nginx:1." + std::to_string(i) + "\n";
+  list +=
+      "functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: m\n  data:\n"
+      "    registry: mirror.example\n";
   std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::Parse(list, ItemsToRead());
   REQUIRE(rl->cutIntoItems());
-  std::vector<InventoryEntry> whole = AuditInventory(*rl, nullptr, {});
-  REQUIRE(whole.size() == 10);
-  SetAuditPartItems(2);
-  std::vector<size_t> sizes;
-  std::vector<std::string> images;
-  AuditInParts(*rl, nullptr, {}, {}, [&](std::vector<InventoryEntry>& part) {
-    sizes.push_back(part.size());
-    for (const InventoryEntry& e : part) images.push_back(e.source.image);
-  });
-  SetAuditPartItems(kAuditPartItems);
-  CHECK(sizes == std::vector<size_t>{4, 4, 2});  // two sites per item, two items per part
-  REQUIRE(images.size() == whole.size());
-  for (size_t i = 0; i < images.size(); ++i) CHECK(images[i] == whole[i].source.image);
+  // Unedited (the images command without a config), and with the run's
+  // edits (each part's output items read back on their own).
+  krm::Patch patch;
+  std::vector<krm::Result> results;
+  Relocate(*rl, patch, results);
+  REQUIRE_FALSE(patch.empty());
+  const krm::Patch* unedited = nullptr;
+  for (const krm::Patch* edits : {unedited, static_cast<const krm::Patch*>(&patch)}) {
+    CAPTURE(edits != nullptr);
+    std::vector<InventoryEntry> whole = AuditInventory(*rl, edits, {});
+    REQUIRE(whole.size() == 10);
+    SetAuditPartItems(2);
+    std::vector<size_t> sizes;
+    std::vector<std::pair<std::string, std::string>> images;
+    AuditInParts(*rl, edits, {}, {}, [&](std::vector<InventoryEntry>& part) {
+      sizes.push_back(part.size());
+      for (const InventoryEntry& e : part) images.emplace_back(e.source.image, e.target.image);
+    });
+    SetAuditPartItems(kAuditPartItems);
+    CHECK(sizes == std::vector<size_t>{4, 4, 2});  // two sites per item, two items per part
+    REQUIRE(images.size() == whole.size());
+    for (size_t i = 0; i < images.size(); ++i) {
+      CHECK(images[i].first == whole[i].source.image);
+      CHECK(images[i].second == whole[i].target.image);
+      CHECK(images[i].second.rfind(edits ? "mirror.example/library/" : "docker.io/library/", 0) == 0);
+    }
+  }
 }
 
 TEST_CASE("in parts, the output's operator facts include a Deployment that an edit makes an operator's") {

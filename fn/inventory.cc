@@ -1,6 +1,7 @@
 #include "fn/inventory.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <sstream>
@@ -54,7 +55,25 @@ namespace {
 // A site's key, resource then component, as one string (the text holds no NUL byte).
 std::string Key(const PullSite& s) { return s.resource + '\0' + s.component; }
 
-}  // namespace
+// The sites of `after` in key order (stable), each taken once by the site
+// of `before` with its key: the k-th of a key with the k-th.
+class SitePairer {
+ public:
+  explicit SitePairer(std::vector<PullSite>* after);
+  // Moves the sites of `before`, paired, to the end of `out`.
+  void pair(std::vector<PullSite>& before, std::vector<InventoryEntry>& out);
+
+ private:
+  // The place in order_ of the next unpaired site of `after` with `key`;
+  // keys_.size() when none is left.
+  size_t take(const std::string& key);
+  std::vector<PullSite>* after_;
+  // after_'s sites in key order, with their keys: a paired site is moved
+  // away, its key stays here.
+  std::vector<std::string> keys_;
+  std::vector<uint32_t> order_;
+  std::vector<uint32_t> taken_;  // taken_[i]: how many of those from order_[i] on with its key are paired
+};
 
 SitePairer::SitePairer(std::vector<PullSite>* after) : after_(after) {
   if (!after_) return;
@@ -79,8 +98,8 @@ size_t SitePairer::take(const std::string& key) {
   return next;
 }
 
-void SitePairer::pair(std::vector<PullSite>& part, std::vector<InventoryEntry>& out) {
-  for (PullSite& s : part) {
+void SitePairer::pair(std::vector<PullSite>& before, std::vector<InventoryEntry>& out) {
+  for (PullSite& s : before) {
     InventoryEntry& e = out.emplace_back();
     size_t next = after_ ? take(Key(s)) : keys_.size();
     if (!after_) {
@@ -96,6 +115,8 @@ void SitePairer::pair(std::vector<PullSite>& part, std::vector<InventoryEntry>& 
     e.source = std::move(s);
   }
 }
+
+}  // namespace
 
 std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<PullSite>* after) {
   std::vector<InventoryEntry> out;

@@ -85,25 +85,3 @@ TEST_CASE("PairSites: sites with one key pair in order, whatever order the keys 
   CHECK(e[4].target.unknown == "the site is gone after the edits");  // a third D/b c: none is left
   CHECK(e[4].source.image == "b3");
 }
-
-TEST_CASE("SitePairer: the input's sites given a part at a time pair as all at once would") {
-  auto at = [](const std::string& resource, const std::string& image) {
-    PullSite s = Site("c", image);
-    s.resource = resource;
-    return s;
-  };
-  std::vector<PullSite> after = {at("D/c", "C"), at("D/a", "A"), at("D/b", "B"), at("D/a", "A2")};
-  SitePairer pairer(&after);
-  std::vector<InventoryEntry> out;
-  std::vector<PullSite> first = {at("D/a", "a")};
-  std::vector<PullSite> second = {at("D/b", "b"), at("D/a", "a2"), at("D/c", "c"), at("D/d", "d")};
-  pairer.pair(first, out);
-  pairer.pair(second, out);  // keys are compared after sites of `after` were moved away
-  REQUIRE(out.size() == 5);
-  CHECK(out[0].target.image == "A");
-  CHECK(out[1].target.image == "B");
-  CHECK(out[2].target.image == "A2");
-  CHECK(out[3].target.image == "C");
-  CHECK(out[4].target.unknown == "the site is gone after the edits");
-  CHECK(out[4].source.image == "d");
-}

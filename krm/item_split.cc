@@ -75,6 +75,16 @@ size_t NextCandidate(const std::string& t, size_t pos, size_t stop, size_t colum
 
 }  // namespace
 
+std::vector<size_t> LineCuts(const std::string& t, size_t from, size_t n) {
+  std::vector<size_t> cut{from};
+  for (size_t k = 1; k < n; ++k) {
+    size_t at = from + (t.size() - from) * k / n;
+    cut.push_back(std::max(cut.back(), at == 0 ? 0 : NextLine(t, at - 1)));
+  }
+  cut.push_back(t.size());
+  return cut;
+}
+
 bool LoneCarriageReturn(const std::string& t, size_t begin, size_t end) {
   for (size_t p = begin; p < end;) {
     const void* cr = std::memchr(t.data() + p, '\r', end - p);
@@ -119,23 +129,21 @@ Walked Walk(const std::string& t, size_t pos, size_t stop, size_t column, std::v
 // on a core of its own; joined in order, the same as one walk.
 bool WalkAll(const std::string& t, size_t from, unsigned threads, ItemSplit& s) {
   size_t n = t.size() - from < kParallelSplitBytes ? 1 : std::max(1u, threads);
-  std::vector<size_t> cut{from};
-  for (size_t k = 1; k < n; ++k) cut.push_back(std::max(cut.back(), NextLine(t, from + (t.size() - from) * k / n - 1)));
-  cut.push_back(t.size());
+  std::vector<size_t> cut = LineCuts(t, from, n);
   struct Part {
     std::vector<size_t> starts;
     size_t end = 0;
     Walked walked = Walked::On;
+    bool lone = false;  // a lone carriage return: no range is taken
   };
   std::vector<Part> parts(n);
-  std::vector<char> lone(n, 0);
   RunOnThreads(n, [&](size_t k) {
     Part& p = parts[k];
-    lone[k] = LoneCarriageReturn(t, cut[k], cut[k + 1]);
+    p.lone = LoneCarriageReturn(t, cut[k], cut[k + 1]);
     p.walked = Walk(t, cut[k], cut[k + 1], s.column, p.starts, p.end);
   });
-  for (char l : lone)
-    if (l) return false;
+  for (const Part& p : parts)
+    if (p.lone) return false;
   s.end = t.size();
   for (Part& p : parts) {
     s.starts.insert(s.starts.end(), p.starts.begin(), p.starts.end());

@@ -35,6 +35,10 @@ struct ItemSplit {
 std::optional<ItemSplit> SplitBlockItems(const std::string& text, unsigned threads = 1);
 constexpr size_t kParallelSplitBytes = size_t{1} << 20;
 
+// [from, text.size()) cut into `n` ranges of about equal bytes at line
+// starts (a range may be empty): from, the n - 1 cuts, text.size().
+std::vector<size_t> LineCuts(const std::string& text, size_t from, size_t n);
+
 // True when text[begin, end) holds a carriage return that no line feed
 // follows. yaml-cpp breaks a line there, where the cuts by line feeds do
 // not, so a text that has one is not cut (found by fuzzing).

@@ -249,3 +249,19 @@ TEST_CASE("a selector in a plain stream; a malformed item it would decline is pa
     CHECK(std::string(e.what()).find("duplicate key 'name'") != std::string::npos);
   }
 }
+
+TEST_CASE("a list read whole is cut at its items only where each item lies within its cut") {
+  // Read whole (no selector), as a list the pre-scan cannot take is.
+  auto cut = [](const std::string& t) { return ResourceList::Parse(t)->cutIntoItems(); };
+  std::string head = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  CHECK(cut(head + "- kind: A\n  x: 1\n- kind: B\nfunctionConfig: {}\n"));
+  // A flow map closed at column 0: the line cut ends the items there, but the
+  // item runs past it.
+  CHECK_FALSE(cut(head + "- kind: A\n  x: {\n  a: 1\n}\n- kind: B\n"));
+  CHECK_FALSE(
+      cut("{\"apiVersion\": \"config.kubernetes.io/v1\", \"kind\": \"ResourceList\", \"items\": [{\"kind\": \"A\"}]}"));
+  CHECK_FALSE(cut(head + "- {kind: A}\n- kind: B\n  x: [1,\n2]\n"));
+  // As many cuts as items, but the last item's flow map runs past where the
+  // line cut ends the items (at `b: 2}`, which reads like a key).
+  CHECK_FALSE(cut(head + "- kind: A\n  x: {a: 1,\nb: 2}\n"));
+}

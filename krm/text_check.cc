@@ -2,6 +2,7 @@
 #include <cstring>
 #include <vector>
 
+#include "krm/item_split_internal.h"
 #include "krm/parallel.h"
 #include "krm/resource_list.h"
 #include "krm/text_check_internal.h"
@@ -75,15 +76,10 @@ size_t FindUnreadableText(const std::string& text, std::string& why, unsigned th
     why = "UTF-16 or UTF-32 input is not read: convert it to UTF-8";
     return 0;
   }
-  // Ranges cut after a line break: no sequence starts there but its own, and
-  // one that runs into it is invalid on either side of the cut.
+  // Ranges cut at line starts: no sequence starts there but its own, and one
+  // that runs into the line break before it is invalid on either side.
   size_t n = text.size() < kParallelCheckBytes ? 1 : std::max(1u, threads);
-  std::vector<size_t> cut{0};
-  for (size_t k = 1; k < n; ++k) {
-    size_t nl = text.find('\n', std::max(cut.back(), text.size() * k / n));
-    cut.push_back(nl == std::string::npos ? text.size() : nl + 1);
-  }
-  cut.push_back(text.size());
+  std::vector<size_t> cut = LineCuts(text, 0, n);
   std::vector<size_t> bad(n, std::string::npos);
   std::vector<std::string> whys(n);
   RunOnThreads(n, [&](size_t k) { bad[k] = FindUnreadableIn(text, cut[k], cut[k + 1], whys[k]); });

@@ -53,8 +53,8 @@ TEST_CASE("a large text is checked on several cores with the first fault found, 
   while (base.size() < kParallelCheckBytes + 4096)
     base += "k: \xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xF0\x9F\x98\x80\xC3\xA9\n";
   const std::string faults[] = {std::string("\xE2\x82"), std::string(1, '\0'), "\xEF\xBB\xBF"};
-  // Where ranges are cut for 2, 3 and 8 threads (after the line break past
-  // size * k / n), a few bytes either side, and elsewhere.
+  // Where ranges are cut for 2, 3 and 8 threads (the line start at or after
+  // size * k / n), and a few bytes on, and elsewhere.
   std::vector<size_t> at{0, 1, 17, base.size() - 1};
   for (size_t n : {2, 3, 8})
     for (size_t k = 1; k < n; ++k)

@@ -4,7 +4,6 @@
 #ifndef FN_INVENTORY_H_
 #define FN_INVENTORY_H_
 
-#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,26 +26,6 @@ struct InventoryEntry {
 // key (resource and component; the k-th of a key with the k-th), or, with
 // nullptr, with itself. The sites are moved into the entries.
 std::vector<InventoryEntry> PairSites(std::vector<PullSite> before, std::vector<PullSite>* after);
-
-// The same for the sites of `before` given a part at a time, in order, so
-// that they never all exist apart from the entries. `after` must outlive it.
-class SitePairer {
- public:
-  explicit SitePairer(std::vector<PullSite>* after);
-  // Moves the sites of `part`, paired, to the end of `out`.
-  void pair(std::vector<PullSite>& part, std::vector<InventoryEntry>& out);
-
- private:
-  // The place in order_ of the next unpaired site of `after` with `key`;
-  // keys_.size() when none is left.
-  size_t take(const std::string& key);
-  std::vector<PullSite>* after_;
-  // after_'s sites in key order (stable), with their keys: a paired site is
-  // moved away, its key stays here.
-  std::vector<std::string> keys_;
-  std::vector<uint32_t> order_;
-  std::vector<uint32_t> taken_;  // taken_[i]: how many of those from order_[i] on with its key are paired
-};
 
 enum class InventoryFormat { Table, Tsv, Json, Skopeo, Crane };
 // "table", "tsv", ... -> the format; nothing for another word.
