@@ -130,6 +130,70 @@ TEST_CASE("edited: only the kept items, read from the output, then the appended 
   CHECK(out->functionConfig() != kNoNode);
 }
 
+TEST_CASE("edited in parts: each kept item reads as it does in the whole output, edits at its edges included") {
+  // Twelve pods; each gets a replaced value and a key added where its map
+  // ends (an insertion at the next item's first byte belongs to it); a new
+  // item goes in before pods 4 and 9, and one is appended. Every window of
+  // kept pods must read back as the whole output has them, from a text
+  // that holds only them unless a new item comes before one of them.
+  std::string in = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  for (int i = 0; i < 12; ++i)
+    in += "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p" + std::to_string(i) + "\n  spec:\n    x: old\n";
+  in += "functionConfig: {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n";
+  std::unique_ptr<ResourceList> rl = ResourceList::Parse(in);
+  REQUIRE(rl->cutIntoItems());
+  const std::string& t = rl->source().text();
+  Patch patch;
+  std::vector<size_t> starts;
+  for (size_t at = t.find("- apiVersion"); at != std::string::npos; at = t.find("- apiVersion", at + 1))
+    starts.push_back(at);
+  for (size_t i = 0; i < starts.size(); ++i) {
+    size_t x = t.find("x: old", starts[i]) + 3;
+    patch.replace(x, x + 3, "new" + std::to_string(i));
+    size_t end = i + 1 < starts.size() ? starts[i + 1] : t.find("functionConfig");
+    patch.insert(end, "    y: added" + std::to_string(i) + "\n", 4);
+    if (i == 4 || i == 9)
+      patch.insert(starts[i], "- {apiVersion: v1, kind: Pod, metadata: {name: new" + std::to_string(i) + "}}\n");
+  }
+  {
+    Patch::Anchor list(patch, rl->doc().node(rl->itemsNode()).begin);
+    patch.insert(t.find("functionConfig"), "- {apiVersion: v1, kind: Pod, metadata: {name: last}}\n");
+  }
+  std::string whole_text = patch.apply(t);
+  std::unique_ptr<ResourceList> whole = ResourceList::Parse(whole_text);
+  auto raw_of = [](const ResourceList& l, const std::string& name) {
+    for (const Item& i : l.items())
+      if (i.name == name) return std::string(l.doc().raw(i.node));
+    return std::string("(missing)");
+  };
+  std::vector<const Edit*> sorted = patch.sorted();
+  for (size_t first = 0; first < 12; ++first) {
+    for (size_t n = 1; first + n <= 12; n += 3) {
+      auto keep = [&](const Item& item) {
+        size_t i = std::stoul(item.name.substr(1));
+        return i >= first && i < first + n;
+      };
+      std::unique_ptr<ResourceList> part = rl->edited(patch, sorted, keep);
+      // A new item before a kept one moves the kept ones from where the
+      // check of the cut looks for them: the whole output is read then (a
+      // fallback, never a wrong part); else the part alone.
+      bool inside = first + n > 4;
+      std::vector<std::string> want;
+      for (size_t i = inside ? 0 : first; i < (inside ? 12 : first + n); ++i)
+        want.push_back("Pod/p" + std::to_string(i));
+      std::vector<std::string> got;
+      for (const Item& i : part->items()) {
+        if (i.name.rfind("new", 0) == 0 || i.name == "last") continue;  // new items always read back
+        got.push_back(i.kind + "/" + i.name);
+        CHECK(raw_of(*part, i.name) == raw_of(*whole, i.name));
+      }
+      CHECK(got == want);
+      CHECK(raw_of(*part, "last") == raw_of(*whole, "last"));
+      CHECK(part->functionConfig() != kNoNode);
+    }
+  }
+}
+
 TEST_CASE("edited: JSON and streams are read whole") {
   std::unique_ptr<ResourceList> json = ResourceList::Parse(
       "{\"apiVersion\": \"config.kubernetes.io/v1\", \"kind\": \"ResourceList\", \"items\": ["

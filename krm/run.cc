@@ -3,9 +3,6 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include <algorithm>
 #include <cstdint>
@@ -35,35 +32,9 @@ void AdviseLargePages(char* data, size_t size) {
 #endif
 }
 
-constexpr size_t kLargeInput = size_t{8} << 20;
 constexpr size_t kPipeReserve = size_t{64} << 20;
 constexpr size_t kPipeStep = size_t{1} << 20;
 constexpr size_t kPipeFirstStep = size_t{64} << 10;
-constexpr size_t kHeapFactor = 8;
-
-// A large run allocates several times its input: its index, edits and
-// results, and what a function models. Where a page fault is costly (a
-// virtual machine takes tens of microseconds for one), faulting that in
-// 4 KiB at a time can take a third of the run. With glibc, the heap is
-// made to serve even large blocks (not one mapping each, unmapped when
-// freed and faulted in again when the next one is made), freed memory is
-// kept for reuse, and a stretch of about kHeapFactor times the input is
-// reserved with the huge-page advice. The calling thread's allocations then
-// fault in 2 MiB at a time. Inputs under kLargeInput are left alone.
-void PrepareHeap(size_t input) {
-#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
-  if (input < kLargeInput) return;
-  size_t reserve = input * kHeapFactor;
-  if (reserve > (size_t{1} << 30)) reserve = size_t{1} << 30;
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  char* p = static_cast<char*>(malloc(reserve));
-  if (p) AdviseLargePages(p, reserve);
-  free(p);  // back to the heap's top, kept there, advice and all
-#else
-  (void)input;
-#endif
-}
 
 }  // namespace
 
@@ -150,10 +121,9 @@ int Finish(const ResourceList& rl, Patch& patch, std::vector<Result>& results, s
 
 // The run loop: read with `parse`, process, write.
 template <typename Parse>
-int Run(size_t bytes, Parse parse, std::ostream& out, std::ostream& err, const std::string& program,
-        const Processor& process, const StreamOptions& options) {
+int Run(Parse parse, std::ostream& out, std::ostream& err, const std::string& program, const Processor& process,
+        const StreamOptions& options) {
   std::unique_ptr<ResourceList> rl;
-  PrepareHeap(bytes);
   try {
     rl = parse();
   } catch (const InputError& e) {
@@ -171,7 +141,7 @@ int Run(size_t bytes, Parse parse, std::ostream& out, std::ostream& err, const s
 int RunResourceList(std::string input, std::ostream& out, std::ostream& err, const std::string& program,
                     const Processor& process, const SelectorFactory& select) {
   auto parse = [&] { return ResourceList::Parse(std::move(input), select); };
-  return Run(input.size(), parse, out, err, program, process, StreamOptions{});
+  return Run(parse, out, err, program, process, StreamOptions{});
 }
 
 int RunStream(std::string input, std::string config, std::ostream& out, std::ostream& err, const std::string& program,
@@ -179,7 +149,7 @@ int RunStream(std::string input, std::string config, std::ostream& out, std::ost
   auto parse = [&] {
     return ResourceList::ParseStream(std::move(input), std::move(config), options.files, options.select);
   };
-  return Run(input.size() + config.size(), parse, out, err, program, process, options);
+  return Run(parse, out, err, program, process, options);
 }
 
 std::string SummarizeResults(const std::vector<Result>& results) {

@@ -272,8 +272,8 @@ TEST_CASE("InfoGroups: past the limit, alike info results are counted as they co
 }
 
 TEST_CASE("a large run (over 8 MiB, every item edited): read back in regions on every core, a bad edit still caught") {
-  // Over 8 MiB of items, every one edited: PrepareHeap takes effect and
-  // the output check cuts the run of edited items into regions.
+  // Over 8 MiB of items, every one edited: the output check cuts the run
+  // of edited items into regions.
   std::string list = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
   std::string want = list;
   for (int i = 0; list.size() < (size_t{9} << 20); ++i) {

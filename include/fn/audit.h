@@ -40,7 +40,7 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
 
 // How many items a part of the audit models (kAuditPartItems); tests set
 // other sizes to hold the parts to the whole.
-constexpr size_t kAuditPartItems = 1000;
+constexpr size_t kAuditPartItems = 500;
 size_t AuditPartItems();
 void SetAuditPartItems(size_t items);
 
