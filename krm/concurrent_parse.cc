@@ -234,6 +234,7 @@ class Joiner {
 
   std::optional<PartialParse> finish() {
     DocumentInternal::Arena(out_).shrink_to_fit();
+    DocumentInternal::ArenaValues(out_).shrink_to_fit();
     return PartialParse{std::move(out_), std::move(opaque_), std::nullopt};
   }
 

@@ -10,8 +10,14 @@ std::string_view Document::value(NodeId id) const {
   if (id == kNoNode) return {};
   const Node& n = node(id);
   if (n.kind != NodeKind::Scalar) return {};
-  if (n.value_in_text) return std::string_view(*text_).substr(n.value_begin, n.value_size);
-  return std::string_view(arena_).substr(n.value_begin, n.value_size);
+  if (n.value_in_text) {
+    uint32_t content = n.content();
+    return std::string_view(*text_).substr(content, n.end > content ? n.end - content : 0);
+  }
+  auto it = std::lower_bound(arena_values_.begin(), arena_values_.end(), id,
+                             [](const ArenaValue& v, NodeId at) { return v.node < at; });
+  if (it == arena_values_.end() || it->node != id) return {};
+  return std::string_view(arena_).substr(it->begin, it->size);
 }
 
 std::string_view Document::raw(NodeId id) const {
@@ -154,6 +160,8 @@ NodeId DocumentInternal::Adopt(Document& to, Document& from) {
   uint32_t arena_base = static_cast<uint32_t>(to.arena_.size());
   to.arena_ += from.arena_;
   std::string().swap(from.arena_);
+  std::vector<Document::ArenaValue> values;
+  values.swap(from.arena_values_);
   // The padding up to the block boundary must be there to read.
   size_t used = to.size_ & Document::kMask;
   if (used != 0 && to.last_capacity_ <= Document::kMask)
@@ -171,8 +179,12 @@ NodeId DocumentInternal::Adopt(Document& to, Document& from) {
     Node& node = Mutable(to, static_cast<NodeId>(base + i));
     if (node.first != kNoNode) node.first += base;
     if (node.next != kNoNode) node.next += base;
-    if (node.kind == NodeKind::Scalar && !node.value_in_text) node.value_begin += arena_base;
   }
+  // Every node of `from` now has a greater id than those of `to`: the
+  // values stay sorted by node.
+  to.arena_values_.reserve(to.arena_values_.size() + values.size());
+  for (const Document::ArenaValue& v : values)
+    to.arena_values_.push_back({v.node + base, v.begin + arena_base, v.size});
   return base;
 }
 
@@ -253,19 +265,20 @@ NodeId DocumentBuilder::leaf(NodeKind kind, Style style, uint32_t begin, uint32_
   n.content_off = ContentOffset(begin, content) & 0x1FFFu;
   n.end = end;
   n.implicit = implicit ? 1 : 0;
+  bool apart = false;
   if (kind == NodeKind::Scalar) {
-    n.value_size = static_cast<uint32_t>(value.size());
     std::string_view raw = std::string_view(doc_.text()).substr(content, end > content ? end - content : 0);
-    if (raw == value) {
-      n.value_in_text = 1;  // most scalars: no copy
-      n.value_begin = content;
-    } else {
-      std::string& arena = DocumentInternal::Arena(doc_);
-      n.value_begin = static_cast<uint32_t>(arena.size());
-      arena.append(value);
-    }
+    apart = raw != value;
+    n.value_in_text = apart ? 0 : 1;  // most scalars: no copy
   }
-  return add(n);
+  NodeId id = add(n);
+  if (apart) {
+    std::string& arena = DocumentInternal::Arena(doc_);
+    DocumentInternal::ArenaValues(doc_).push_back(
+        {id, static_cast<uint32_t>(arena.size()), static_cast<uint32_t>(value.size())});
+    arena.append(value);
+  }
+  return id;
 }
 
 bool DocumentBuilder::inFlow() const { return !stack_.empty() && doc_.node(stack_.back().id).style == Style::Flow; }
@@ -280,6 +293,7 @@ NodeId DocumentBuilder::lastChild() const { return stack_.empty() ? kNoNode : st
 
 Document DocumentBuilder::finish() {
   DocumentInternal::Arena(doc_).shrink_to_fit();
+  DocumentInternal::ArenaValues(doc_).shrink_to_fit();
   return std::move(doc_);
 }
 

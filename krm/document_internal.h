@@ -39,6 +39,7 @@ class DocumentInternal {
   // ParseError as Document::ParseYamlRange does.
   static void IndexYamlRange(const std::string& text, size_t begin, size_t end, DocumentBuilder& into);
   static std::string& Arena(Document& d) { return d.arena_; }
+  static std::vector<Document::ArenaValue>& ArenaValues(Document& d) { return d.arena_values_; }
 };
 
 // Appends nodes in document order, for the YAML and JSON indexers.

@@ -24,18 +24,17 @@ enum class NodeKind : uint8_t { Null, Scalar, Map, Seq, Alias, Opaque };
 // How a node is written. Containers are Block or Flow.
 enum class Style : uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Block, Flow };
 
-// One node, 28 bytes. Maps hold their children as key, value, key, value...
+// One node, 20 bytes. Maps hold their children as key, value, key, value...
 struct Node {
-  uint32_t begin = 0;        // first byte of the node (its anchor or tag, if any)
-  uint32_t end = 0;          // one past its last byte; == begin for an implicit null
-  uint32_t value_begin = 0;  // decoded scalar value: in the arena, or in the text
-  uint32_t value_size = 0;
-  NodeId first = kNoNode;      // first child
+  uint32_t begin = 0;          // first byte of the node (its anchor or tag, if any)
+  uint32_t end = 0;            // one past its last byte; == begin for an implicit null
+  NodeId first = kNoNode;      // first child (kNoNode for a scalar)
   NodeId next = kNoNode;       // next sibling
   uint16_t content_off : 13;   // where the node proper starts, after anchor/tag
   uint16_t in_flow : 1;        // inside a flow collection
   uint16_t implicit : 1;       // an implicit null (nothing written)
-  uint16_t value_in_text : 1;  // the value is the text itself (plain, one line)
+  uint16_t value_in_text : 1;  // a scalar whose decoded value is its text [content(), end)
+                               // (most are: plain, on one line); else the value is kept apart
   NodeKind kind = NodeKind::Null;
   Style style = Style::Plain;
 
@@ -47,8 +46,10 @@ struct Node {
   uint32_t content() const { return begin + content_off; }
 };
 // A large input holds tens of millions of nodes: the layout is part of the
-// memory budget (README, Limits).
-static_assert(sizeof(Node) == 28, "Node must stay 28 bytes");
+// memory budget (README, Limits). A value that differs from its text (a
+// quoted or multi-line scalar) is kept in the document's arena, found by
+// its node id, rather than costing every node two more fields.
+static_assert(sizeof(Node) == 20, "Node must stay 20 bytes");
 
 // The deepest nesting of maps and sequences either parser accepts; deeper
 // input is a NestingError ("nesting deeper than 256 levels") at the
@@ -153,7 +154,15 @@ class Document {
   std::vector<std::unique_ptr<Node[]>> blocks_;
   size_t size_ = 0;
   size_t last_capacity_ = 0;  // nodes the last block holds room for
-  std::string arena_;         // scalar values that differ from their text
+  // Scalar values that differ from their text: the bytes, and where each
+  // node's are (sorted by node: nodes are added in id order).
+  std::string arena_;
+  struct ArenaValue {
+    NodeId node;
+    uint32_t begin;
+    uint32_t size;
+  };
+  std::vector<ArenaValue> arena_values_;
   std::vector<NodeId> roots_;
 };
 
