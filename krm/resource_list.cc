@@ -133,9 +133,11 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes, const Selec
   NodeId items = d.get(root, "items");
   if (!d.isNull(items) && !d.isSeq(items)) rl->fail(d.node(items).begin, "items must be a list");
   size_t pos = 0, passed = 0;
-  for (NodeId item : d.items(items)) {
+  std::vector<NodeId> all = d.items(items);
+  rl->items_.reserve(all.size());
+  for (NodeId item : all) {
     if (d.kind(item) == NodeKind::Opaque) {
-      rl->items_.push_back(opaque.at(passed++));
+      rl->items_.push_back(std::move(opaque.at(passed++)));
     } else {
       if (!d.isMap(item)) rl->fail(d.node(item).begin, "items[" + std::to_string(pos) + "] is not an object");
       rl->indexItem(item);

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -78,7 +79,7 @@ class Patch {
   }
   // Records what an edit means.
   void expect(Expectation e) { expectations_.push_back(std::move(e)); }
-  const std::vector<Expectation>& expectations() const { return expectations_; }
+  const std::deque<Expectation>& expectations() const { return expectations_; }
   // The edits, sorted by position (stable for equal positions), pointing
   // into the patch: valid until it changes.
   std::vector<const Edit*> sorted() const;
@@ -95,8 +96,11 @@ class Patch {
                          std::string& out);
 
  private:
-  std::vector<Edit> edits_;
-  std::vector<Expectation> expectations_;
+  // Deques: a large run makes tens of thousands of each, and a vector
+  // would hold up to twice their size (and both sizes while it grows).
+  // Edits also stay where they are, for sorted()'s pointers.
+  std::deque<Edit> edits_;
+  std::deque<Expectation> expectations_;
   size_t anchor_ = SIZE_MAX;
 };
 
