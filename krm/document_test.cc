@@ -176,3 +176,25 @@ TEST_CASE("tailOffset: before a '...' that ends the last document, else the end 
   std::string block = "a: |\n  x\n...\n";
   CHECK(Document::ParseYaml(block).tailOffset() == block.find("..."));
 }
+
+TEST_CASE("a tag ends before a '\"', as yaml-cpp ends it: the quoted scalar after it is checked as one") {
+  // yaml-cpp reads `!t"abc"` as the tag !t and the scalar "abc". Taken as
+  // one tag, a scalar never closed went unnoticed, and ran differently
+  // through a whole text and through its parts (found by fuzzing).
+  std::string t = "a: !t\"abc\"\nb: !t'x'\n";
+  Document d = Document::ParseYaml(t);
+  NodeId a = d.get(d.roots()[0], "a");
+  CHECK(d.value(a) == "abc");
+  CHECK(d.node(a).style == Style::DoubleQuoted);
+  CHECK(d.raw(a) == "!t\"abc\"");
+  // A "'" is a tag character to yaml-cpp: `!t'x'` is a tag on an empty scalar.
+  CHECK(d.value(d.get(d.roots()[0], "b")) == "");
+  std::string open = "- a:\n    - !t\"abc\n- b: 1\n";
+  try {
+    Document::ParseYaml(open);
+    FAIL("a quoted scalar never closed was read");
+  } catch (const ParseError& e) {
+    CHECK(std::string(e.what()) == "a quoted string that is never closed");
+    CHECK(e.offset() == open.find('"'));
+  }
+}

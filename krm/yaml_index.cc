@@ -135,9 +135,13 @@ class Indexer : public YAML::EventHandler {
   }
 
   // Skips an anchor (&a) and a tag (!x) before the node proper.
+  // A tag ends where yaml-cpp ends it before a '"' (which starts a
+  // double-quoted scalar there: found by fuzzing, when such a scalar ran
+  // past the end of a part of the parallel parse unnoticed).
   uint32_t SkipProperties(uint32_t p) const {
     while (p < t_.size() && (t_[p] == '&' || t_[p] == '!')) {
-      while (p < t_.size() && !IsSpace(t_[p])) ++p;
+      bool tag = t_[p] == '!';
+      while (p < t_.size() && !IsSpace(t_[p]) && !(tag && t_[p] == '"')) ++p;
       while (p < t_.size() && IsSpace(t_[p])) ++p;
     }
     return p;
