@@ -702,6 +702,7 @@ class Scanner {
     while (p < e) {
       char d = t_[p];
       if (FlowIndicator(d) || d == ':' || (d == '#' && t_[p - 1] == ' ')) break;
+      if (d == '?') return false;  // yaml-cpp may take it for a key indicator (`{b? c: d}`: found by fuzzing)
       if (d != ' ') last = p + 1;
       ++p;
     }
