@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <exception>
 #include <optional>
 #include <set>
@@ -342,18 +341,23 @@ bool Ends(const std::string& text, const ItemSplit& split, std::optional<Documen
 
 bool LineStartsWith(const std::string& t, size_t p, const char* w) { return t.compare(p, 3, w) == 0; }
 
+// A marker ("---", "...") at p ends there or before a space, tab or line
+// break: YAML's white space, not isspace's (a vertical tab or form feed
+// after it makes a plain word: found by fuzzing).
+bool MarkerAt(const std::string& t, size_t p, const char* w) {
+  if (!LineStartsWith(t, p, w)) return false;
+  char c = p + 3 < t.size() ? t[p + 3] : '\n';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 // The starts of a stream's documents: 0 and each "---" line. Nothing for
 // a stream with directives or "..." lines.
 std::optional<std::vector<size_t>> StreamStarts(const std::string& t) {
   if (LoneCarriageReturn(t, 0, t.size())) return std::nullopt;
   std::vector<size_t> starts{0};
   for (size_t p = 0; p < t.size();) {
-    if (t[p] == '%' ||
-        (LineStartsWith(t, p, "...") && (p + 3 == t.size() || std::isspace(static_cast<unsigned char>(t[p + 3])))))
-      return std::nullopt;
-    if (LineStartsWith(t, p, "---") && (p + 3 == t.size() || std::isspace(static_cast<unsigned char>(t[p + 3]))) &&
-        p > 0)
-      starts.push_back(p);
+    if (t[p] == '%' || MarkerAt(t, p, "...")) return std::nullopt;
+    if (MarkerAt(t, p, "---") && p > 0) starts.push_back(p);
     size_t nl = t.find('\n', p);
     p = nl == std::string::npos ? t.size() : nl + 1;
   }

@@ -296,3 +296,21 @@ TEST_CASE("values that differ from their text are found by their node, also in a
   std::string why;
   CHECK(test::SameDocument(Document::ParseYaml(t), d, why));
 }
+
+TEST_CASE("'---' before a vertical tab or form feed is no document marker, as in one parse (found by fuzzing)") {
+  // YAML's white space after a marker is a space, a tab or a line break;
+  // isspace also took "\v" and "\f", and cut a document there.
+  for (const char* rest : {"\vi\t\t", "\fi"}) {
+    std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n---" + std::string(rest);
+    CAPTURE(rest);
+    std::string want = ErrorOf([&] { Document::ParseYaml(t); });
+    CHECK(want == "62a mapping key without ':'");
+    for (unsigned threads : {1u, 2u}) CHECK(ErrorOf([&] { ParseYamlConcurrently(t, threads, 0); }) == want);
+  }
+  // A real marker still cuts: a space, a tab or the line's end after it.
+  std::string s = "a: 1\n--- \nb: 2\n---\tc\n---\nd: 3\n";
+  Document seq = Document::ParseYaml(s);
+  std::string why;
+  CHECK(test::SameDocument(seq, ParseYamlConcurrently(s, 2, 0), why));
+  CHECK(seq.roots().size() == 4);
+}
