@@ -90,6 +90,13 @@ void RewriteImageConfig(RunContext& run, const ImageConfigMap& config, krm::Patc
                 names::kImageConfigV1beta2 + ")");
     return;
   }
+  const krm::Embedded& embedded = config.embedded();
+  if (embedded.loneCarriageReturn()) {
+    run.add(Severity::Warning, item, base,
+            "left unchanged: the image config holds a carriage return that no line feed follows (YAML readers "
+            "break the line there, an edit would not); its images stay where they are");
+    return;
+  }
   krm::Patch inner_patch;
   krm::Editor ed(*config.inner(), inner_patch, "\n");
   ItemContext ctx(run, item, ed, base);
@@ -100,8 +107,9 @@ void RewriteImageConfig(RunContext& run, const ImageConfigMap& config, krm::Patc
   }
   if (inner_patch.empty()) return;
   std::string why;
-  const krm::Embedded& embedded = config.embedded();
-  if (inner_patch.conflicts(&why) || !embedded.commit(inner_patch, outer, eol)) {
+  if (!inner_patch.conflicts(&why) && !(why = krm::CheckEdits(*config.inner(), inner_patch)).empty())
+    why = "its edited text did not read back as intended (" + why + ")";
+  if (!why.empty() || !embedded.commit(inner_patch, outer, eol)) {
     run.add(Severity::Error, item, base, "internal error, the image config was left unchanged: " + why);
     return;
   }

@@ -239,3 +239,29 @@ TEST_CASE("k8ssandra-operator v1.32.5 with one registry: no image outside the mi
   CHECK(configs == 1);
   CHECK(images >= 9);
 }
+
+TEST_CASE("an image config with a lone carriage return is left unchanged, with a warning; its edits read back first") {
+  // YAML readers break a line at a carriage return that no line feed
+  // follows; an edit placed by lines does not, and a key added after such
+  // a line made the config unreadable on the next run (found by fuzzing).
+  auto list = [](const std::string& inner) {
+    return "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n"
+           "  metadata: {name: ic}\n  data:\n    image_config.yaml: |-\n" +
+           inner +
+           "functionConfig: {apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {registry: reg.example}}\n";
+  };
+  std::string body =
+      "      apiVersion: config.k8ssandra.io/v1beta1\n      kind: ImageConfig\n      images:\n"
+      "        system-logger: k8ssandra/system-logger:v1.0.0\n      defaults:\n        cassandra:\n"
+      "          repository: k8ssandra/cass-management-api\n";
+  std::string lone = list(body + "          x: a\r\ran \r\n");
+  std::ostringstream out, err;
+  CHECK(krm::RunResourceList(lone, out, err, "t", Relocate) == 0);
+  CHECK(out.str().substr(0, out.str().find("results:")) == lone);  // every byte of the input, unchanged
+  CHECK(out.str().find("severity: warning") != std::string::npos);
+  CHECK(out.str().find("carriage return that no line feed follows") != std::string::npos);
+  // The same config with line feeds is relocated.
+  std::ostringstream out2, err2;
+  CHECK(krm::RunResourceList(list(body), out2, err2, "t", Relocate) == 0);
+  CHECK(out2.str().find("reg.example/k8ssandra/system-logger:v1.0.0") != std::string::npos);
+}

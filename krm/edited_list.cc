@@ -18,7 +18,7 @@ struct Placed {
   std::vector<std::pair<size_t, const Edit*>> edits;      // (piece, edit)
   std::vector<std::pair<size_t, const Edit*>> new_items;  // (p: inserted at bounds[p], edit)
   std::vector<const Edit*> appended;
-  size_t text = 0;  // bytes of every edit's text
+  size_t text = 0;  // bytes of the text of the edits kept here
 };
 
 // An insertion where a piece ends belongs to that piece (a key added at
@@ -35,22 +35,25 @@ std::optional<Placed> Place(const std::vector<size_t>& bounds, const ItemSplit& 
   size_t p = 0, last = 0;
   for (const Edit* ep : sorted) {
     const Edit& e = *ep;
-    out.text += e.text.size();
     if (e.anchor == list) {
       if (e.begin != e.end) return std::nullopt;
       out.appended.push_back(&e);
+      out.text += e.text.size();
       continue;
     }
     while (p + 1 < pieces && bounds[p + 1] <= e.begin) ++p;
     size_t q = p;
     if (e.begin == e.end && q > 1 && e.begin == bounds[q] && e.text.compare(0, item_start.size(), item_start) == 0) {
       out.new_items.emplace_back(q, &e);
+      out.text += e.text.size();
       continue;
     }
     if (e.begin == e.end && q > 0 && e.begin == bounds[q]) --q;
     if (e.end > bounds[q + 1] || q < last) return std::nullopt;  // (never in text order: the whole parse then)
     last = q;
-    if (wanted(q)) out.edits.emplace_back(q, &e);
+    if (!wanted(q)) continue;
+    out.edits.emplace_back(q, &e);
+    out.text += e.text.size();
   }
   return out;
 }

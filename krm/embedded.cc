@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "krm/item_split_internal.h"
+#include "krm/output_check_internal.h"
 #include "krm/scalar_internal.h"
 
 namespace krm {
@@ -165,6 +167,12 @@ void Embedded::commitInPlace(const Patch& inner, Patch& outer_patch, const std::
       mapped += eol;
     outer_patch.replace(b, en, mapped);
   }
+}
+
+bool Embedded::loneCarriageReturn() const { return LoneCarriageReturn(text_, 0, text_.size()); }
+
+std::string CheckEdits(const Document& doc, const Patch& patch) {
+  return CheckOutput(doc, patch, {}, false, 0, doc.text().size(), 0);
 }
 
 }  // namespace krm

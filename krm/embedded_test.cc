@@ -69,3 +69,40 @@ TEST_CASE("lines added to a strip-chomped block (|-) keep the next key on its ow
   Document d = Document::ParseYaml(out);
   CHECK(d.value(d.at(d.roots()[0], "data.cfg")) == "reg: new\nimages:\n  a: 1\n  extra: x");
 }
+
+TEST_CASE("CheckEdits: the edits of a document of its own read back as meant, or it says why not") {
+  std::string t = "a: 1\nb:\n  c: x\n";
+  Document d = Document::ParseYaml(t);
+  NodeId root = d.roots()[0];
+  {
+    Patch p;
+    Editor ed(d, p);
+    REQUIRE(ed.setScalar(d.at(root, "b.c"), "y"));
+    CHECK(CheckEdits(d, p).empty());
+  }
+  {
+    // An edit that unsettles what follows it: a quote never closed
+    // swallows the next lines.
+    Patch p;
+    p.replace(t.find("1"), t.find("1") + 1, "'open");
+    CHECK(CheckEdits(d, p).find("does not parse") != std::string::npos);
+    // A key pushed under another's value.
+    Patch q;
+    q.insert(t.find("b:"), "  ");
+    CHECK_FALSE(CheckEdits(d, q).empty());
+  }
+  {
+    // An edit whose value does not read back as the one expected.
+    Patch p;
+    p.replace(t.find("x"), t.find("x") + 1, "'y'");
+    p.expect({Expectation::Kind::Value, d.at(root, "b.c"), "", Value::String("z")});
+    CHECK(CheckEdits(d, p).find("did not read back") != std::string::npos);
+  }
+}
+
+TEST_CASE("an embedded text with a carriage return that no line feed follows says so") {
+  std::string t = "k: \"a: 1\\rb: 2\"\nl: \"a: 1\\r\\nb: 2\"\n";
+  Document d = Document::ParseYaml(t);
+  CHECK(Embedded(d, d.get(d.roots()[0], "k")).loneCarriageReturn());
+  CHECK_FALSE(Embedded(d, d.get(d.roots()[0], "l")).loneCarriageReturn());
+}

@@ -31,6 +31,11 @@ class Embedded {
   // cannot be rewritten (its extent is unknown).
   bool commit(const Patch& inner, Patch& outer_patch, const std::string& eol) const;
 
+  // True when the inner text holds a carriage return that no line feed
+  // follows: YAML readers break the line there, where edits placed by lines
+  // (an Editor's) would not, so the inner document is not to be edited.
+  bool loneCarriageReturn() const;
+
  private:
   struct Line {
     size_t inner;  // offset of the line in text_
@@ -49,6 +54,13 @@ class Embedded {
   size_t indent_ = 0;
   std::vector<Line> lines_;
 };
+
+// "" when `patch`, edits of the text `doc` indexes, reads back as its edits
+// intend (every expectation holds, every scalar no edit replaced keeps its
+// value); else why not. ResourceList::check does this for a run's output;
+// this is for a document of its own, such as the one inside a string,
+// whose edits must read back before they are carried into the outer text.
+std::string CheckEdits(const Document& doc, const Patch& patch);
 
 }  // namespace krm
 
