@@ -269,14 +269,15 @@ TEST_CASE("a null key after the items indexes as the sequential parse indexes it
 }
 
 TEST_CASE("values that differ from their text are found by their node, also in a joined index") {
-  // Each item has scalars whose value is their text (plain) and some whose
-  // value is kept apart (quoted with escapes, folded over lines, a block);
+  // Each item has scalars whose value is their text (plain, quoted without
+  // escapes) and some whose value is kept apart (quoted with escapes,
+  // folded over lines, a block);
   // joined from parts, every one must still read its own value.
   std::string t = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
   for (int i = 0; i < 40; ++i) {
     std::string n = std::to_string(i);
-    t += "- kind: K\n  plain: p" + n + "\n  dq: \"d\\t" + n + "\"\n  sq: 'it''s " + n + "'\n  multi: a\n    b" + n +
-         "\n  block: |\n    line " + n + "\n";
+    t += "- kind: K\n  plain: p" + n + "\n  q: \"q" + n + "\"\n  dq: \"d\\t" + n + "\"\n  sq: 'it''s " + n +
+         "'\n  multi: a\n    b" + n + "\n  block: |\n    line " + n + "\n";
   }
   bool joined = false;
   Document d = ParseYamlConcurrently(t, 2, 0, &joined);
@@ -290,7 +291,9 @@ TEST_CASE("values that differ from their text are found by their node, also in a
     CHECK(d.str(items[i], "sq") == "it's " + n);
     CHECK(d.str(items[i], "multi") == "a b" + n);
     CHECK(d.str(items[i], "block") == "line " + n + "\n");
+    CHECK(d.str(items[i], "q") == "q" + n);
     CHECK(d.node(d.get(items[i], "plain")).value_in_text == 1);
+    CHECK(d.node(d.get(items[i], "q")).value_in_text == 1);  // quoted, no escape: the text inside the quotes
     CHECK(d.node(d.get(items[i], "dq")).value_in_text == 0);
   }
   std::string why;

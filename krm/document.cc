@@ -6,14 +6,25 @@
 
 namespace krm {
 
+namespace {
+
+// The bytes of a scalar written as its value: [content, end), without the
+// quotes of a quoted one (a quoted value without escapes or line breaks is
+// the text between them).
+std::string_view InText(std::string_view text, const Node& n) {
+  uint32_t content = n.content();
+  std::string_view raw = text.substr(content, n.end > content ? n.end - content : 0);
+  bool quoted = (n.style == Style::SingleQuoted || n.style == Style::DoubleQuoted) && raw.size() >= 2;
+  return quoted ? raw.substr(1, raw.size() - 2) : raw;
+}
+
+}  // namespace
+
 std::string_view Document::value(NodeId id) const {
   if (id == kNoNode) return {};
   const Node& n = node(id);
   if (n.kind != NodeKind::Scalar) return {};
-  if (n.value_in_text) {
-    uint32_t content = n.content();
-    return std::string_view(*text_).substr(content, n.end > content ? n.end - content : 0);
-  }
+  if (n.value_in_text) return InText(*text_, n);
   auto it = std::lower_bound(arena_values_.begin(), arena_values_.end(), id,
                              [](const ArenaValue& v, NodeId at) { return v.node < at; });
   if (it == arena_values_.end() || it->node != id) return {};
@@ -267,9 +278,8 @@ NodeId DocumentBuilder::leaf(NodeKind kind, Style style, uint32_t begin, uint32_
   n.implicit = implicit ? 1 : 0;
   bool apart = false;
   if (kind == NodeKind::Scalar) {
-    std::string_view raw = std::string_view(doc_.text()).substr(content, end > content ? end - content : 0);
-    apart = raw != value;
-    n.value_in_text = apart ? 0 : 1;  // most scalars: no copy
+    apart = InText(doc_.text(), n) != value;
+    n.value_in_text = apart ? 0 : 1;  // most scalars, quoted ones too: no copy
   }
   NodeId id = add(n);
   if (apart) {

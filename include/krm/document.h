@@ -33,8 +33,9 @@ struct Node {
   uint16_t content_off : 13;   // where the node proper starts, after anchor/tag
   uint16_t in_flow : 1;        // inside a flow collection
   uint16_t implicit : 1;       // an implicit null (nothing written)
-  uint16_t value_in_text : 1;  // a scalar whose decoded value is its text [content(), end)
-                               // (most are: plain, on one line); else the value is kept apart
+  uint16_t value_in_text : 1;  // a scalar whose decoded value is its text [content(), end), inside
+                               // the quotes of a quoted one (most are: on one line, no escapes);
+                               // else the value is kept apart
   NodeKind kind = NodeKind::Null;
   Style style = Style::Plain;
 
