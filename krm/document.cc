@@ -193,7 +193,6 @@ NodeId DocumentInternal::Adopt(Document& to, Document& from) {
   }
   // Every node of `from` now has a greater id than those of `to`: the
   // values stay sorted by node.
-  to.arena_values_.reserve(to.arena_values_.size() + values.size());
   for (const Document::ArenaValue& v : values)
     to.arena_values_.push_back({v.node + base, v.begin + arena_base, v.size});
   return base;

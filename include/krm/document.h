@@ -48,8 +48,9 @@ struct Node {
 };
 // A large input holds tens of millions of nodes: the layout is part of the
 // memory budget (README, Limits). A value that differs from its text (a
-// quoted or multi-line scalar) is kept in the document's arena, found by
-// its node id, rather than costing every node two more fields.
+// scalar with escapes, over several lines, or a block) is kept in the
+// document's arena, found by its node id, rather than costing every node
+// two more fields.
 static_assert(sizeof(Node) == 20, "Node must stay 20 bytes");
 
 // The deepest nesting of maps and sequences either parser accepts; deeper
