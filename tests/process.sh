@@ -54,10 +54,12 @@ check "files without --config: exit 2" "[ $rc -eq 2 ]"
 "$BIN" --config "$T/missing.yaml" "$T/dir" > "$T/out" 2> "$T/err"; rc=$?
 check "missing config file: exit 1, empty stdout" "[ $rc -eq 1 ] && [ ! -s '$T/out' ]"
 # An allocation that fails is a clear error, never an abort: a relocation
-# of 3000 generated resources (about 5 MB) under a 40 MB address-space limit.
+# of 6000 generated resources (about 10 MB, which takes about 60 MB of
+# address space) under a 40 MB address-space limit. (3000 resources, 5 MB,
+# fitted under it once a node took 20 bytes.)
 BENCH_GEN=$(dirname "$BIN")/bench_gen
 if [ -x "$BENCH_GEN" ]; then
-  "$BENCH_GEN" 3000 | sed 's/rules: nothing.example.invalid=mirror.example/registry: mirror.example:5000/' > "$T/big.yaml"
+  "$BENCH_GEN" 6000 | sed 's/rules: nothing.example.invalid=mirror.example/registry: mirror.example:5000/' > "$T/big.yaml"
   (ulimit -v 40000; "$BIN" < "$T/big.yaml" > "$T/out" 2> "$T/err"); rc=$?
   check "out of memory: exit 1, empty stdout, one line" "[ $rc -eq 1 ] && [ ! -s '$T/out' ] && [ \"\$(cat '$T/err')\" = 'k8ssandra-images: out of memory' ]"
 fi
