@@ -198,3 +198,15 @@ TEST_CASE("a tag ends before a '\"', as yaml-cpp ends it: the quoted scalar afte
     CHECK(e.offset() == open.find('"'));
   }
 }
+
+TEST_CASE("the escapes \\N and \\_ decode to UTF-8 (yaml-cpp gives the bytes 0x85 and 0xA0)") {
+  // Found by fuzzing: an image config holding "\N" was re-encoded with a
+  // lone 0x85 byte, output that no reader accepts. A character of its own
+  // that holds such a byte is kept whole.
+  std::string t = "a: \"x\\Ny\\_z\"\nb: \"\xC3\x85\\N\"\nc: \"\\L\\P\"\n";
+  Document d = Document::ParseYaml(t);
+  NodeId r = d.roots()[0];
+  CHECK(d.str(r, "a") == "x\xC2\x85y\xC2\xA0z");
+  CHECK(d.str(r, "b") == "\xC3\x85\xC2\x85");
+  CHECK(d.str(r, "c") == "\xE2\x80\xA8\xE2\x80\xA9");
+}

@@ -199,8 +199,17 @@ std::string DoubleQuoted(std::string_view v) {
   std::string out;
   out.reserve(v.size() + 2);
   out += '"';
-  for (char ch : v) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    char ch = v[i];
     unsigned char c = static_cast<unsigned char>(ch);
+    // The Unicode line breaks (NEL, LS, PS) are escaped: a reader may break
+    // a line at them, and fold it into a space (\u, valid in JSON too).
+    std::string_view rest = v.substr(i);
+    if (rest.rfind("\xC2\x85", 0) == 0 || rest.rfind("\xE2\x80\xA8", 0) == 0 || rest.rfind("\xE2\x80\xA9", 0) == 0) {
+      out += c == 0xC2 ? "\\u0085" : rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += c == 0xC2 ? 1 : 2;
+      continue;
+    }
     switch (ch) {
       case '"':
         out += "\\\"";

@@ -60,3 +60,12 @@ TEST_CASE("ScalarEnd of a block scalar stops at the first less-indented line") {
   std::string t2 = "k: |2-\n   a\n  b\nn: 1\n";
   CHECK(ScalarEnd(t2, 3, Style::Literal, false, " a\nb", 0) == t2.find("n: 1"));
 }
+
+TEST_CASE("DoubleQuoted escapes the Unicode line breaks a reader may break a line at") {
+  CHECK(DoubleQuoted("a\xC2\x85"
+                     "b\xE2\x80\xA8"
+                     "c\xE2\x80\xA9"
+                     "d") == "\"a\\u0085b\\u2028c\\u2029d\"");
+  // Other characters with those bytes stay as they are.
+  CHECK(DoubleQuoted("\xC3\x85\xE2\x80\xA6") == "\"\xC3\x85\xE2\x80\xA6\"");
+}

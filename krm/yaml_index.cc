@@ -100,6 +100,13 @@ class Indexer : public YAML::EventHandler {
       throw ParseError(content, "a quoted string that is never closed");
     if (end == std::string::npos) end = content;  // extent unknown: never edited
     if (b_.atBlockKey()) RequireColon(content, end);
+    if (style == Style::DoubleQuoted) {
+      std::string repaired;
+      if (RepairEscapes(value, repaired)) {
+        b_.leaf(NodeKind::Scalar, style, pos, content, static_cast<uint32_t>(end), repaired, false);
+        return;
+      }
+    }
     b_.leaf(NodeKind::Scalar, style, pos, content, static_cast<uint32_t>(end), value, false);
   }
 
@@ -118,6 +125,33 @@ class Indexer : public YAML::EventHandler {
  private:
   uint32_t Pos(const YAML::Mark& m) const {
     return static_cast<uint32_t>(base_ + static_cast<size_t>(m.pos < 0 ? 0 : m.pos));
+  }
+
+  // yaml-cpp 0.7 decodes the escapes \N (U+0085) and \_ (U+00A0) of a
+  // double-quoted scalar to the single bytes 0x85 and 0xA0, which are not
+  // UTF-8; written back (an image config re-encoded), they made output no
+  // reader accepts (found by fuzzing). The text was checked to be UTF-8, and
+  // every other escape decodes to whole UTF-8 characters, so a 0x85 or 0xA0
+  // that no lead byte claims came from one of these two. False when the
+  // value has none (the common case: nothing is copied).
+  static bool RepairEscapes(const std::string& value, std::string& out) {
+    if (value.find_first_of("\x85\xA0") == std::string::npos) return false;
+    bool repaired = false;
+    out.clear();
+    for (size_t i = 0; i < value.size();) {
+      unsigned char c = static_cast<unsigned char>(value[i]);
+      size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+      if (n == 0) {  // a continuation byte no lead claims
+        out += '\xC2';
+        out += static_cast<char>(c);
+        repaired = true;
+        ++i;
+        continue;
+      }
+      out.append(value, i, n);
+      i += n;
+    }
+    return repaired;
   }
 
   // yaml-cpp 0.7 takes a last line without ':' in a block map as a key
