@@ -339,17 +339,6 @@ bool Ends(const std::string& text, const ItemSplit& split, std::optional<Documen
   return true;
 }
 
-bool LineStartsWith(const std::string& t, size_t p, const char* w) { return t.compare(p, 3, w) == 0; }
-
-// A marker ("---", "...") at p ends there or before a space, tab or line
-// break: YAML's white space, not isspace's (a vertical tab or form feed
-// after it makes a plain word: found by fuzzing).
-bool MarkerAt(const std::string& t, size_t p, const char* w) {
-  if (!LineStartsWith(t, p, w)) return false;
-  char c = p + 3 < t.size() ? t[p + 3] : '\n';
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 // The starts of a stream's documents: 0 and each "---" line. Nothing for
 // a stream with directives or "..." lines.
 std::optional<std::vector<size_t>> StreamStarts(const std::string& t) {

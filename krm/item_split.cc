@@ -85,6 +85,12 @@ std::vector<size_t> LineCuts(const std::string& t, size_t from, size_t n) {
   return cut;
 }
 
+bool MarkerAt(const std::string& t, size_t p, const char* marker) {
+  if (t.compare(p, 3, marker) != 0) return false;
+  char c = p + 3 < t.size() ? t[p + 3] : '\n';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 bool LoneCarriageReturn(const std::string& t, size_t begin, size_t end) {
   for (size_t p = begin; p < end;) {
     const void* cr = std::memchr(t.data() + p, '\r', end - p);

@@ -39,6 +39,12 @@ constexpr size_t kParallelSplitBytes = size_t{1} << 20;
 // starts (a range may be empty): from, the n - 1 cuts, text.size().
 std::vector<size_t> LineCuts(const std::string& text, size_t from, size_t n);
 
+// True when a document marker `marker` ("---" or "...") stands at p: the
+// three characters, then YAML's white space (a space, a tab, a line break)
+// or the end of the text. Not isspace's: after a vertical tab or form feed
+// they start a plain word (found by fuzzing).
+bool MarkerAt(const std::string& text, size_t p, const char* marker);
+
 // True when text[begin, end) holds a carriage return that no line feed
 // follows. yaml-cpp breaks a line there, where the cuts by line feeds do
 // not, so a text that has one is not cut (found by fuzzing).

@@ -196,3 +196,15 @@ TEST_CASE("a cut between ranges may fall on any line: an item start, its last li
   CHECK(want->end == t.size() - 8);
   for (unsigned threads = 1; threads <= 8; ++threads) RequireSame(SplitBlockItems(t, threads), want);
 }
+
+TEST_CASE("MarkerAt: a marker before YAML's white space or the end, never before \\v or \\f") {
+  for (const char* t : {"---", "--- a", "---\tb", "---\n", "---\r\n", "... #"}) {
+    CAPTURE(t);
+    CHECK(MarkerAt(t, 0, std::string(t).compare(0, 3, "...") == 0 ? "..." : "---"));
+  }
+  for (const char* t : {"---\va", "---\fa", "----", "---a", "--", "x---"}) {
+    CAPTURE(t);
+    CHECK_FALSE(MarkerAt(t, 0, "---"));
+  }
+  CHECK(MarkerAt("a\n--- b", 2, "---"));
+}

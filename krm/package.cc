@@ -8,6 +8,7 @@
 #include "krm/document.h"
 #include "krm/ignore_internal.h"
 #include "krm/item_scan_internal.h"
+#include "krm/item_split_internal.h"
 #include "krm/parallel.h"
 #include "krm/resource_list.h"
 #include "krm/run.h"
@@ -93,10 +94,7 @@ void Walk(const fs::path& root, const std::string& relative, std::vector<Scope> 
 std::vector<size_t> DocumentStarts(const std::string& text) {
   std::vector<size_t> starts{0};
   for (size_t at = 0; at < text.size();) {
-    if (text.compare(at, 3, "---") == 0) {
-      char c = at + 3 < text.size() ? text[at + 3] : '\n';
-      if ((c == ' ' || c == '\t' || c == '\n' || c == '\r') && at != 0) starts.push_back(at);
-    }
+    if (at != 0 && MarkerAt(text, at, "---")) starts.push_back(at);
     size_t nl = text.find('\n', at);
     if (nl == std::string::npos) break;
     at = nl + 1;

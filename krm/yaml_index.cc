@@ -100,14 +100,9 @@ class Indexer : public YAML::EventHandler {
       throw ParseError(content, "a quoted string that is never closed");
     if (end == std::string::npos) end = content;  // extent unknown: never edited
     if (b_.atBlockKey()) RequireColon(content, end);
-    if (style == Style::DoubleQuoted) {
-      std::string repaired;
-      if (RepairEscapes(value, repaired)) {
-        b_.leaf(NodeKind::Scalar, style, pos, content, static_cast<uint32_t>(end), repaired, false);
-        return;
-      }
-    }
-    b_.leaf(NodeKind::Scalar, style, pos, content, static_cast<uint32_t>(end), value, false);
+    std::string repaired;
+    bool escapes = style == Style::DoubleQuoted && RepairEscapes(value, repaired);
+    b_.leaf(NodeKind::Scalar, style, pos, content, static_cast<uint32_t>(end), escapes ? repaired : value, false);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
