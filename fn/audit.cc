@@ -171,11 +171,13 @@ void Findings::add(const std::vector<InventoryEntry>& part) {
     if (!t.unknown.empty()) {
       // One result per resource and reason: a lone K8ssandraCluster would
       // otherwise repeat one missing version for every component.
-      auto [it, fresh] = unknown_at_.emplace(std::make_pair(ResourceKey(e.source.ref), t.unknown), unknowns_.size());
+      auto [reason, new_reason] = reason_ids_.try_emplace(t.unknown, reasons_.size());
+      if (new_reason) reasons_.push_back(t.unknown);
+      auto [it, fresh] =
+          unknown_at_.emplace(std::make_pair(ResourceKey(e.source.ref), reason->second), unknowns_.size());
       if (fresh)
-        unknowns_.push_back(
-            {t.unknown, Unknown{e.source.resource.substr(0, ResourceLength(e.source)), e.source.ref, ""}});
-      std::string& what = unknowns_[it->second].second.what;
+        unknowns_.push_back({reason->second, e.source.resource.substr(0, ResourceLength(e.source)), e.source.ref, ""});
+      std::string& what = unknowns_[it->second].what;
       what += (what.empty() ? "" : ", ") + e.source.component + e.source.resource.substr(ResourceLength(e.source));
       continue;
     }
@@ -201,8 +203,9 @@ void Findings::add(const std::vector<InventoryEntry>& part) {
 
 void Findings::finish(std::vector<krm::Result>& results) {
   results.insert(results.end(), fixed_.begin(), fixed_.end());
-  for (const auto& [reason, u] : unknowns_) {
-    krm::Result r = krm::Result::Warning("images of " + u.resource + " cannot be known (" + u.what + "): " + reason);
+  for (const Unknown& u : unknowns_) {
+    krm::Result r =
+        krm::Result::Warning("images of " + u.resource + " cannot be known (" + u.what + "): " + reasons_[u.reason]);
     results.push_back(std::move(r.about(u.ref)));
   }
   std::string registry;

@@ -167,27 +167,48 @@ NodeId DocumentInternal::Push(Document& d, const Node& n) {
   return id;
 }
 
+void DocumentInternal::FillLastBlock(Document& to, Document& from) {
+  constexpr size_t kBlock = Document::kMask + 1;
+  size_t used = to.size_ & Document::kMask;
+  if (used == 0 || from.size_ == 0) return;  // on a block boundary already
+  size_t k = std::min(kBlock - used, from.size_);
+  if (to.last_capacity_ < used + k)
+    GrowLastBlock(to.blocks_, used, to.last_capacity_, std::min(kBlock, used + from.size_));
+  Node* last = to.blocks_.back().get();
+  auto at = [&](size_t i) -> Node& { return from.blocks_[i >> Document::kShift][i & Document::kMask]; };
+  for (size_t i = 0; i < k; ++i) last[used + i] = at(i);
+  to.size_ += k;
+  // The rest move down by k in `from`'s blocks; the blocks left empty go.
+  size_t rest = from.size_ - k;
+  for (size_t i = 0; i < rest; ++i) at(i) = at(i + k);
+  size_t blocks = (rest + Document::kMask) >> Document::kShift;
+  if (blocks < from.blocks_.size()) {
+    from.blocks_.resize(blocks);
+    from.last_capacity_ = kBlock;  // a block that was full before the move
+  }
+  from.size_ = rest;
+}
+
 NodeId DocumentInternal::Adopt(Document& to, Document& from) {
   uint32_t arena_base = static_cast<uint32_t>(to.arena_.size());
   to.arena_ += from.arena_;
   std::string().swap(from.arena_);
   std::vector<Document::ArenaValue> values;
   values.swap(from.arena_values_);
-  // The padding up to the block boundary must be there to read.
-  size_t used = to.size_ & Document::kMask;
-  if (used != 0 && to.last_capacity_ <= Document::kMask)
-    GrowLastBlock(to.blocks_, used, to.last_capacity_, Document::kMask + 1);
-  to.size_ = (to.size_ + Document::kMask) & ~Document::kMask;
-  to.blocks_.resize(to.size_ >> Document::kShift);
-  to.last_capacity_ = from.blocks_.empty() ? Document::kMask + 1 : from.last_capacity_;
   NodeId base = static_cast<NodeId>(to.size_);
-  for (auto& b : from.blocks_) to.blocks_.push_back(std::move(b));
   size_t n = from.size_;
-  to.size_ += n;
+  if (to.size_ + n >= kNoNode) throw ParseError(0, "more than " + std::to_string(kNoNode - 1) + " nodes");
+  FillLastBlock(to, from);
+  // `to`'s last block is full (or holds every node): it takes over the rest.
+  if (from.size_ > 0) {
+    for (auto& b : from.blocks_) to.blocks_.push_back(std::move(b));
+    to.last_capacity_ = from.last_capacity_;
+  }
+  to.size_ = base + n;
   from.blocks_.clear();
   from.size_ = 0;
-  for (size_t i = 0; i < n; ++i) {
-    Node& node = Mutable(to, static_cast<NodeId>(base + i));
+  for (size_t i = base; i < base + n; ++i) {
+    Node& node = Mutable(to, static_cast<NodeId>(i));
     if (node.first != kNoNode) node.first += base;
     if (node.next != kNoNode) node.next += base;
   }

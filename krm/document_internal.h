@@ -25,12 +25,18 @@ class DocumentInternal {
   }
   // Appends a node; returns its id. Throws ParseError past 2^32 - 1 nodes.
   static NodeId Push(Document& d, const Node& n);
-  // Moves every node of `from` to the end of `to` without copying them:
-  // `to` first skips to a block boundary (the skipped ids hold default
-  // nodes no one refers to), then takes over `from`'s blocks. Returns the
-  // id the first node of `from` now has; child and sibling ids and arena
-  // offsets of the moved nodes are shifted to match. `from` is left empty.
+  // Moves every node of `from` to the end of `to`, right after its own
+  // nodes (the ids stay dense: no gap to a block boundary, whose padding
+  // would cost up to a block of memory per join). `to`'s last block is
+  // filled up with `from`'s first nodes, the rest move down in `from`'s
+  // own blocks, which `to` then takes over: no node is copied twice and no
+  // block is made but `to`'s last one grown. Returns the id the first node of `from` now has;
+  // child and sibling ids and arena offsets of the moved nodes are shifted
+  // to match. `from` is left empty.
   static NodeId Adopt(Document& to, Document& from);
+  // Adopt's first step: moves `from`'s first nodes into `to`'s last block
+  // up to its end (ids not yet shifted), and the rest down in `from`.
+  static void FillLastBlock(Document& to, Document& from);
   // Throws ParseError for a text of 4 GiB or more: node spans are 32-bit.
   static void RequireAddressable(const std::string& text);
   static std::vector<NodeId>& Roots(Document& d) { return d.roots_; }

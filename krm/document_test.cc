@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
+#include "krm/document_internal.h"
+
 using namespace krm;
 
 TEST_CASE("YAML nodes carry the spans of what was written") {
@@ -209,4 +214,37 @@ TEST_CASE("the escapes \\N and \\_ decode to UTF-8 (yaml-cpp gives the bytes 0x8
   CHECK(d.str(r, "a") == "x\xC2\x85y\xC2\xA0z");
   CHECK(d.str(r, "b") == "\xC3\x85\xC2\x85");
   CHECK(d.str(r, "c") == "\xE2\x80\xA8\xE2\x80\xA9");
+}
+
+TEST_CASE("Adopt appends every node right after the receiver's own, across blocks, ids shifted") {
+  // 40,001 nodes: more than a block (2^15), so the move down crosses blocks.
+  std::string many = "[";
+  for (int i = 0; i < 40000; ++i) many += i ? ",1" : "1";
+  many += "]\n";
+  for (std::string head : {std::string("a: {b: c}\n"), std::string()}) {
+    Document to = Document::ParseYaml(head);
+    Document from = Document::ParseYaml(many);
+    size_t before = to.nodeCount(), n = from.nodeCount();
+    std::vector<Node> saved;
+    for (size_t i = 0; i < n; ++i) saved.push_back(from.node(static_cast<NodeId>(i)));
+    NodeId base = DocumentInternal::Adopt(to, from);
+    CHECK(base == before);  // no gap to a block boundary
+    REQUIRE(to.nodeCount() == before + n);
+    CHECK(from.nodeCount() == 0);
+    bool same = true;
+    for (size_t i = 0; i < n && same; ++i) {
+      const Node& a = to.node(static_cast<NodeId>(base + i));
+      const Node& b = saved[i];
+      same = a.begin == b.begin && a.end == b.end && a.kind == b.kind &&
+             a.first == (b.first == kNoNode ? kNoNode : b.first + base) &&
+             a.next == (b.next == kNoNode ? kNoNode : b.next + base);
+      CHECK_MESSAGE(same, "node " << i);
+    }
+    // The receiver keeps growing after it.
+    std::string tail = head + "x: y\n";
+    Document more = Document::ParseYaml(tail);
+    size_t m = more.nodeCount();
+    CHECK(DocumentInternal::Adopt(to, more) == before + n);
+    CHECK(to.nodeCount() == before + n + m);
+  }
 }

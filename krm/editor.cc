@@ -51,7 +51,7 @@ void Editor::keepFinalBlock() {
   if (t.compare(h, e - h, header) == 0) return;
   Patch::Anchor anchor(patch_, b.begin);
   patch_.replace(h, e, header);
-  patch_.expect({Expectation::Kind::Value, n, "", Value::String(std::string(doc_.value(n)))});
+  patch_.expect(Expectation::Kind::Value, n, "", Value::String(std::string(doc_.value(n))));
 }
 
 std::string Editor::renderKey(std::string_view key, bool in_flow) const {
@@ -149,8 +149,13 @@ bool Editor::setScalar(NodeId id, std::string_view value) {
   if (raw.find('\n') != std::string_view::npos) return false;
   if (doc_.value(id) == value) return true;
   Patch::Anchor anchor(patch_, n.begin);
-  patch_.replace(n.content(), n.end, RenderScalar(value, n.style, n.in_flow, doc_.json()));
-  patch_.expect({Expectation::Kind::Value, id, "", Value::String(std::string(value))});
+  std::string text = RenderScalar(value, n.style, n.in_flow, doc_.json());
+  bool plain = text == value;
+  patch_.replace(n.content(), n.end, std::move(text));
+  if (plain)
+    patch_.expectLastEditText(id);
+  else
+    patch_.expect(Expectation::Kind::Value, id, "", Value::String(std::string(value)));
   return true;
 }
 
@@ -158,7 +163,7 @@ bool Editor::addKey(NodeId map, std::string_view key, const Value& value, bool f
   if (!doc_.isMap(map)) return false;
   const Node& m = doc_.node(map);
   Patch::Anchor anchor(patch_, m.begin);
-  patch_.expect({Expectation::Kind::Key, map, std::string(key), value});
+  patch_.expect(Expectation::Kind::Key, map, key, value);
   bool json = doc_.json();
   if (m.style == Style::Flow) {
     std::string entry = renderKey(key, true) + ": " + RenderValue(value, true, json);
@@ -191,7 +196,7 @@ bool Editor::fillNull(NodeId key, NodeId null_value, const Value& value) {
   if (!doc_.isNull(null_value) || null_value == kNoNode) return false;
   const Node& n = doc_.node(null_value);
   Patch::Anchor anchor(patch_, doc_.node(key).begin);
-  patch_.expect({Expectation::Kind::Value, null_value, "", value});
+  patch_.expect(Expectation::Kind::Value, null_value, "", value);
   std::string text = RenderValue(value, n.in_flow || value.type != Value::Type::String, doc_.json());
   if (!n.implicit) {
     patch_.replace(n.content(), n.end, text);
@@ -299,7 +304,7 @@ bool Editor::append(NodeId seq, const Value& value) {
   if (!doc_.isSeq(seq)) return false;
   const Node& s = doc_.node(seq);
   Patch::Anchor anchor(patch_, s.begin);
-  patch_.expect({Expectation::Kind::Item, seq, "", value});
+  patch_.expect(Expectation::Kind::Item, seq, "", value);
   bool json = doc_.json();
   if (s.style == Style::Flow) {
     std::string item = RenderValue(value, true, json);
@@ -326,7 +331,7 @@ bool Editor::removeKey(NodeId map, NodeId key, bool replaced) {
   size_t end = lineEndAfter(v == kNoNode ? k.end : doc_.node(v).end);
   Patch::Anchor anchor(patch_, doc_.node(map).begin);
   patch_.replace(begin, end, "");
-  if (!replaced) patch_.expect({Expectation::Kind::NoKey, map, std::string(doc_.value(key)), Value()});
+  if (!replaced) patch_.expect(Expectation::Kind::NoKey, map, doc_.value(key), Value());
   return true;
 }
 

@@ -99,7 +99,7 @@ bool Embedded::commit(const Patch& inner, Patch& outer_patch, const std::string&
   if (n.end <= n.content()) return false;
   // The string must read back as the inner text with the edits applied.
   Patch::Anchor anchor(outer_patch, n.begin);
-  outer_patch.expect({Expectation::Kind::Value, node_, "", Value::String(inner.apply(text_))});
+  outer_patch.expect(Expectation::Kind::Value, node_, "", Value::String(inner.apply(text_)));
   if (in_place_) {
     commitInPlace(inner, outer_patch, eol);
     return true;

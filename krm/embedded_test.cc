@@ -95,7 +95,7 @@ TEST_CASE("CheckEdits: the edits of a document of its own read back as meant, or
     // An edit whose value does not read back as the one expected.
     Patch p;
     p.replace(t.find("x"), t.find("x") + 1, "'y'");
-    p.expect({Expectation::Kind::Value, d.at(root, "b.c"), "", Value::String("z")});
+    p.expect(Expectation::Kind::Value, d.at(root, "b.c"), "", Value::String("z"));
     CHECK(CheckEdits(d, p).find("did not read back") != std::string::npos);
   }
 }

@@ -97,7 +97,7 @@ class Checker {
  public:
   // `sorted`: the patch's edits in text order (Patch::sorted); none for a
   // text that must read back as it was.
-  Checker(const Document& old, const std::vector<const Edit*>& sorted) : old_(old) {
+  Checker(const Document& old, const Patch& patch, const std::vector<const Edit*>& sorted) : old_(old), patch_(patch) {
     for (const Edit* e : sorted) {
       if (e->end > e->begin) replaced_.emplace_back(e->begin, e->end);
       if (e->anchor != SIZE_MAX) anchors_.push_back(e->anchor);
@@ -155,25 +155,25 @@ class Checker {
     for (const Expectation* ep : list) {
       const Expectation& e = *ep;
       Path path;
-      if (!PathTo(old_, old_root, e.node, path)) continue;
+      if (!PathTo(old_, old_root, e.node(), path)) continue;
       NodeId n = Follow(now, new_root, path);
       bool ok = false;
-      switch (e.kind) {
+      switch (e.kind()) {
         case Expectation::Kind::Value:
-          ok = Matches(now, n, e.value);
+          ok = holds(now, n, e);
           break;
         case Expectation::Kind::Key:
-          ok = Matches(now, now.get(n, e.key), e.value);
+          ok = holds(now, now.get(n, e.key()), e);
           break;
         case Expectation::Kind::Item:
-          for (NodeId c : now.items(n)) ok = ok || Matches(now, c, e.value);
+          for (NodeId c : now.items(n)) ok = ok || holds(now, c, e);
           break;
         case Expectation::Kind::NoKey:
-          ok = now.isMap(n) && now.keyOf(n, e.key) == kNoNode;
+          ok = now.isMap(n) && now.keyOf(n, e.key()) == kNoNode;
           break;
       }
       if (!ok) {
-        why = "an edit" + (e.key.empty() ? std::string() : " of '" + e.key + "'") +
+        why = "an edit" + (e.key().empty() ? std::string() : " of '" + std::string(e.key()) + "'") +
               " did not read back where it was made";
         return false;
       }
@@ -182,6 +182,12 @@ class Checker {
   }
 
  private:
+  // Node `n` of `now` holds the value `e` expects.
+  bool holds(const Document& now, NodeId n, const Expectation& e) const {
+    if (const Value* v = e.tree()) return Matches(now, n, *v);
+    return now.isScalar(n) && now.value(n) == patch_.expectedString(e);
+  }
+
   // True when one edit replaces all of [begin, end).
   bool covered(size_t begin, size_t end) const {
     auto it = std::upper_bound(replaced_.begin(), replaced_.end(), begin,
@@ -199,6 +205,7 @@ class Checker {
   }
 
   const Document& old_;
+  const Patch& patch_;
   std::vector<std::pair<size_t, size_t>> replaced_;
   std::vector<size_t> anchors_;
 };
@@ -251,7 +258,7 @@ std::string CheckWhole(const Document& old, const Patch& patch, size_t results) 
     if (!now->isNull(r)) is.push_back(r);
   if (was.size() != is.size())
     return "it holds " + std::to_string(is.size()) + " documents, not " + std::to_string(was.size());
-  Checker c(old, patch.sorted());
+  Checker c(old, patch, patch.sorted());
   std::vector<const Expectation*> all;
   for (const Expectation& e : patch.expectations()) all.push_back(&e);
   for (size_t i = 0; i < was.size(); ++i) {
@@ -316,7 +323,8 @@ std::string CheckTail(const Document& doc, size_t tail, const std::vector<const 
   if (roots.size() != 1 || !now->isMap(roots[0])) return "the keys after the items do not read back as one map";
   if (now->items(now->get(roots[0], "results")).size() != results) return "the results did not read back";
   // Every old key but the results reads back whole: no edit was made in them.
-  Checker unchanged(*was, {});
+  Patch none;
+  Checker unchanged(*was, none, {});
   for (NodeId r : was->roots()) {
     if (!was->isMap(r)) continue;
     for (auto& [k, v] : was->pairs(r)) {
@@ -399,12 +407,12 @@ std::string CheckOutput(const Document& doc, const Patch& patch, const std::vect
   }
   std::vector<std::vector<const Expectation*>> expected(units.size());
   for (const Expectation& e : patch.expectations()) {
-    long u = unit_of(doc.node(e.node).begin);
+    long u = unit_of(doc.node(e.node()).begin);
     if (u >= 0) expected[static_cast<size_t>(u)].push_back(&e);
   }
   std::vector<Region> regions;
   if (!CutRegions(by_unit, starts, sorted, regions)) return CheckWhole(doc, patch, results);
-  std::string why = CheckRegions(doc, Checker(doc, sorted), units, list, starts, regions, expected, appended);
+  std::string why = CheckRegions(doc, Checker(doc, patch, sorted), units, list, starts, regions, expected, appended);
   if (!why.empty()) return why;
   if (tail_edits.empty() && results == 0) return "";
   why = CheckTail(doc, tail, tail_edits, results);

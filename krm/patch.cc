@@ -6,12 +6,50 @@
 
 namespace krm {
 
+namespace {
+
+// An edit's place in the order edits were made (32 bits: an edit changes
+// bytes of a text under 4 GiB, which has fewer edits).
+uint32_t Order(size_t n) {
+  if (n >= UINT32_MAX) throw std::length_error("more than 2^32 - 1 edits");
+  return static_cast<uint32_t>(n);
+}
+
+}  // namespace
+
 void Patch::replace(size_t begin, size_t end, std::string text) {
-  edits_.push_back({begin, end, std::move(text), edits_.size(), 0, anchor_});
+  edits_.push_back({begin, end, std::move(text), Order(edits_.size()), 0, anchor_});
 }
 
 void Patch::insert(size_t at, std::string text, size_t depth) {
-  edits_.push_back({at, at, std::move(text), edits_.size(), depth, anchor_});
+  edits_.push_back({at, at, std::move(text), Order(edits_.size()),
+                    static_cast<uint32_t>(std::min<size_t>(depth, UINT32_MAX)), anchor_});
+}
+
+void Patch::expect(Expectation::Kind kind, uint32_t node, std::string_view key, const Value& value) {
+  Expectation e;
+  e.kind_ = kind;
+  e.node_ = node;
+  e.key_size_ = static_cast<uint32_t>(key.size());
+  e.text_ = key;
+  if (value.type == Value::Type::String)
+    e.text_ += value.str;
+  else
+    e.tree_ = std::make_shared<const Value>(value);
+  expectations_.push_back(std::move(e));
+}
+
+void Patch::expectLastEditText(uint32_t node) {
+  if (edits_.empty()) throw std::logic_error("an expectation of the last edit's text, with no edit");
+  Expectation e;
+  e.node_ = node;
+  e.edit_ = static_cast<uint32_t>(edits_.size() - 1);
+  expectations_.push_back(std::move(e));
+}
+
+std::string_view Patch::expectedString(const Expectation& e) const {
+  if (e.edit_ != UINT32_MAX) return edits_.at(e.edit_).text;
+  return std::string_view(e.text_).substr(e.key_size_);
 }
 
 std::vector<const Edit*> Patch::sorted() const {

@@ -228,7 +228,7 @@ std::string ResourceList::check(const Patch& patch, size_t results) const {
   }
   size_t appended = 0;
   for (const Expectation& e : patch.expectations()) {
-    if (!stream_ && e.kind == Expectation::Kind::Item && e.node == d.get(root_, "items")) ++appended;
+    if (!stream_ && e.kind() == Expectation::Kind::Item && e.node() == d.get(root_, "items")) ++appended;
   }
   return CheckOutput(d, patch, units, !stream_, first, tail, stream_ ? 0 : results, appended);
 }

@@ -114,30 +114,46 @@ std::string J(const std::string& s) { return DoubleQuoted(s); }
 
 }  // namespace
 
-std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol) {
-  std::string o = "results:" + eol;
-  for (const Result& r : results) {
-    o += "- message: " + Y(r.message) + eol;
-    o += "  severity: " + std::string(SeverityName(r.severity)) + eol;
-    if (r.resource) {
-      o += "  resourceRef:" + eol;
-      o += "    apiVersion: " + Y(r.resource->api_version) + eol;
-      o += "    kind: " + Y(r.resource->kind) + eol;
-      o += "    name: " + Y(r.resource->name) + eol;
-      if (!r.resource->ns.empty()) o += "    namespace: " + Y(r.resource->ns) + eol;
-    }
-    if (r.field) {
-      o += "  field:" + eol;
-      o += "    path: " + Y(r.field->path) + eol;
-      if (r.field->current) o += "    currentValue: " + Y(*r.field->current) + eol;
-      if (r.field->proposed) o += "    proposedValue: " + Y(*r.field->proposed) + eol;
-    }
-    if (r.file) {
-      o += "  file:" + eol;
-      o += "    path: " + Y(r.file->path) + eol;
-      o += "    index: " + std::to_string(r.file->index) + eol;
-    }
+namespace {
+
+// Appends one result's entry of a YAML results list.
+void RenderResultYaml(const Result& r, const std::string& eol, std::string& o) {
+  o += "- message: " + Y(r.message) + eol;
+  o += "  severity: " + std::string(SeverityName(r.severity)) + eol;
+  if (r.resource) {
+    o += "  resourceRef:" + eol;
+    o += "    apiVersion: " + Y(r.resource->api_version) + eol;
+    o += "    kind: " + Y(r.resource->kind) + eol;
+    o += "    name: " + Y(r.resource->name) + eol;
+    if (!r.resource->ns.empty()) o += "    namespace: " + Y(r.resource->ns) + eol;
   }
+  if (r.field) {
+    o += "  field:" + eol;
+    o += "    path: " + Y(r.field->path) + eol;
+    if (r.field->current) o += "    currentValue: " + Y(*r.field->current) + eol;
+    if (r.field->proposed) o += "    proposedValue: " + Y(*r.field->proposed) + eol;
+  }
+  if (r.file) {
+    o += "  file:" + eol;
+    o += "    path: " + Y(r.file->path) + eol;
+    o += "    index: " + std::to_string(r.file->index) + eol;
+  }
+}
+
+}  // namespace
+
+std::string RenderResultsYaml(const std::vector<Result>& results, const std::string& eol) {
+  // Measured first, then written into a string of that size: a large
+  // run's results are a megabyte, which doubling would hold nearly twice.
+  std::string o = "results:" + eol, entry;
+  size_t size = o.size();
+  for (const Result& r : results) {
+    entry.clear();
+    RenderResultYaml(r, eol, entry);
+    size += entry.size();
+  }
+  o.reserve(size);
+  for (const Result& r : results) RenderResultYaml(r, eol, o);
   return o;
 }
 

@@ -113,9 +113,20 @@ TEST_CASE("output check: a key that lands under another parent is caught (F5's k
     Patch::Anchor anchor(patch, d.node(c).begin);
     // Meant for the container, written at the pod spec's indentation.
     patch.insert(d.text().size(), "    imagePullPolicy: Always\n");
-    patch.expect({Expectation::Kind::Key, c, "imagePullPolicy", Value::String("Always")});
+    patch.expect(Expectation::Kind::Key, c, "imagePullPolicy", Value::String("Always"));
   });
   CHECK(e.find("an edit of 'imagePullPolicy' did not read back where it was made") != std::string::npos);
+}
+
+TEST_CASE("output check: a scalar that does not read back as the text its edit wrote is caught") {
+  std::string e = InternalError([](const ResourceList& rl, Patch& patch, std::vector<Result>&) {
+    const Document& d = rl.doc();
+    NodeId s = d.at(rl.items().at(0).node, "data.s");
+    Patch::Anchor anchor(patch, d.node(s).begin);
+    patch.replace(d.node(s).content(), d.node(s).end, "r.example/x:1 # not part of the value");
+    patch.expectLastEditText(s);
+  });
+  CHECK(e.find("an edit did not read back where it was made") != std::string::npos);
 }
 
 TEST_CASE("output check: results after a document end are caught (F6's kind)") {
@@ -321,7 +332,8 @@ TEST_CASE("CutRegions: a run of edited units is cut between units past kRegionBy
   std::vector<size_t> starts;
   for (size_t i = 0; i <= 5; ++i) starts.push_back(i * unit);
   std::vector<Edit> edits;
-  for (size_t i = 0; i < 5; ++i) edits.push_back({starts[i] + 10, starts[i] + 12, "x", i, 0, starts[i] + 10});
+  for (size_t i = 0; i < 5; ++i)
+    edits.push_back({starts[i] + 10, starts[i] + 12, "x", static_cast<uint32_t>(i), 0, starts[i] + 10});
   std::vector<const Edit*> sorted;
   for (const Edit& e : edits) sorted.push_back(&e);
   std::vector<std::vector<size_t>> by_unit = {{0}, {1}, {2}, {}, {4}};

@@ -40,7 +40,7 @@ std::vector<InventoryEntry> AuditInventory(const krm::ResourceList& rl, const kr
 
 // How many items a part of the audit models (kAuditPartItems); tests set
 // other sizes to hold the parts to the whole.
-constexpr size_t kAuditPartItems = 500;
+constexpr size_t kAuditPartItems = 250;
 size_t AuditPartItems();
 void SetAuditPartItems(size_t items);
 
@@ -65,6 +65,7 @@ class Findings {
 
  private:
   struct Unknown {
+    size_t reason;         // in reasons_
     std::string resource;  // "Kind/ns/name"
     krm::ResourceRef ref;
     std::string what;  // "cassandra dc1, reaper, ..."
@@ -78,8 +79,11 @@ class Findings {
   const Relocator* rules_;
   std::set<std::string> named_;
   std::vector<krm::Result> fixed_;
-  std::map<std::pair<std::string, std::string>, size_t> unknown_at_;  // (resource, reason) -> unknowns_
-  std::vector<std::pair<std::string, Unknown>> unknowns_;             // reason, the resource's sites
+  // A large run has thousands of unknowns and a few reasons: each reason is kept once.
+  std::map<std::string, size_t, std::less<>> reason_ids_;  // reason -> reasons_
+  std::vector<std::string> reasons_;
+  std::map<std::pair<std::string, size_t>, size_t> unknown_at_;  // (resource, reason) -> unknowns_
+  std::vector<Unknown> unknowns_;                                // the resource's sites, by reason
   std::vector<Escape> escapes_;
   bool operator_site_ = false;  // a k8ssandra-operator Deployment's site was seen
 };

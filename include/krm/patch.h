@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "krm/value.h"
@@ -19,26 +21,40 @@ struct Edit {
   size_t begin = 0;
   size_t end = 0;
   std::string text;
-  size_t order = 0;          // insertions at one offset keep the order they were made in...
-  size_t depth = 0;          // ...after the deeper ones: a line added to a nested block
-                             // goes before one added to the block around it
+  uint32_t order = 0;        // insertions at one offset keep the order they were made in...
+  uint32_t depth = 0;        // ...after the deeper ones: a line added to a nested block
+                             // goes before one added to the block around it (its column)
   size_t anchor = SIZE_MAX;  // the input offset of the node it changes (SIZE_MAX: none)
 };
 
 // What an edit means, for reading the output back (krm/output_check): the
-// node `node` of the edited document (a scalar, map or sequence) must read
-// back as described.
-struct Expectation {
-  enum class Kind {
-    Value,  // the node itself holds `value`
-    Key,    // the map holds `key` with `value`
-    Item,   // the sequence holds an item equal to `value`
-    NoKey,  // the map no longer holds `key`
+// node `node()` of the edited document (a scalar, map or sequence) must
+// read back as described. Made by Patch::expect, which keeps it compact (a
+// large run makes one for nearly every edit): a string value shares one
+// buffer with the key, or is the text of the edit that wrote it, and only
+// a map or list value is kept as a Value.
+class Expectation {
+ public:
+  enum class Kind : uint8_t {
+    Value,  // the node itself holds the value
+    Key,    // the map holds `key()` with the value
+    Item,   // the sequence holds an item equal to the value
+    NoKey,  // the map no longer holds `key()`
   };
-  Kind kind = Kind::Value;
-  uint32_t node = UINT32_MAX;
-  std::string key;
-  Value value;
+  Kind kind() const { return kind_; }
+  uint32_t node() const { return node_; }
+  std::string_view key() const { return std::string_view(text_).substr(0, key_size_); }
+  // A map or list value; null for a string (Patch::expectedString).
+  const Value* tree() const { return tree_.get(); }
+
+ private:
+  friend class Patch;
+  Kind kind_ = Kind::Value;
+  uint32_t node_ = UINT32_MAX;
+  uint32_t key_size_ = 0;
+  uint32_t edit_ = UINT32_MAX;  // the string value is this edit's text
+  std::string text_;            // the key, then the string value
+  std::shared_ptr<const Value> tree_;
 };
 
 // A set of edits against one text. Everything outside the edits is copied
@@ -77,9 +93,15 @@ class Patch {
     if (m.edits < edits_.size()) edits_.resize(m.edits);
     if (m.expectations < expectations_.size()) expectations_.resize(m.expectations);
   }
-  // Records what an edit means.
-  void expect(Expectation e) { expectations_.push_back(std::move(e)); }
+  // Records what an edit means: node `node` (with `key`, for Kind::Key and
+  // NoKey) reads back as `value`.
+  void expect(Expectation::Kind kind, uint32_t node, std::string_view key, const Value& value);
+  // Records that scalar `node` reads back as the text the last edit wrote
+  // (a plain scalar's value is its text): the text is not copied.
+  void expectLastEditText(uint32_t node);
   const std::deque<Expectation>& expectations() const { return expectations_; }
+  // The string value `e` expects (when e.tree() is null).
+  std::string_view expectedString(const Expectation& e) const;
   // The edits, sorted by position (stable for equal positions), pointing
   // into the patch: valid until it changes.
   std::vector<const Edit*> sorted() const;
