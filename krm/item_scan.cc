@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -37,6 +38,31 @@ constexpr size_t kMaxKey = 1024;
 bool Indicator(char c) { return c != '\0' && std::strchr("-?:,[]{}#&*!|>'\"%@`", c) != nullptr; }
 bool FlowIndicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
 bool Hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+// Eight bytes of `p` at once (most of a manifest is runs of spaces and
+// printable ASCII, which these skip a word at a time).
+uint64_t Word(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+
+// The first byte of [i, e) of `t` that is not a space, or e.
+size_t SkipSpaces(std::string_view t, size_t i, size_t e) {
+  while (i + 8 <= e && Word(t.data() + i) == 0x20 * kOnes) i += 8;
+  while (i < e && t[i] == ' ') ++i;
+  return i;
+}
+
+// True when the eight bytes are all printable ASCII (0x20-0x7E).
+bool PrintableWord(uint64_t w) {
+  bool high = (w & kHighs) != 0;
+  bool control = ((w - 0x20 * kOnes) & ~w & kHighs) != 0;  // a byte below 0x20
+  uint64_t del = w ^ (0x7f * kOnes);
+  bool has_del = ((del - kOnes) & ~del & kHighs) != 0;
+  return !high && !control && !has_del;
+}
+
 // The plain scalars yaml-cpp reports as nulls.
 bool NullWord(std::string_view v) { return v == "~" || v == "null" || v == "Null" || v == "NULL"; }
 
@@ -99,6 +125,7 @@ class Scanner {
   // Control characters anywhere, tabs outside block scalars, and the
   // Unicode line breaks (NEL, LS, PS) a YAML reader may break lines at.
   bool cleanChars(size_t b, size_t e, bool tabs) const {
+    while (b + 8 <= e && PrintableWord(Word(t_.data() + b))) b += 8;
     for (size_t i = b; i < e; ++i) {
       unsigned char c = static_cast<unsigned char>(t_[i]);
       if (c >= 0x20 && c < 0x7f) continue;
@@ -220,14 +247,13 @@ class Scanner {
       continueQuoted(b, e);
       return;
     }
-    size_t i = b;
-    while (i < e && t_[i] == ' ') ++i;
+    size_t i = SkipSpaces(t_, b, e);
     long indent = static_cast<long>(i - b);
     if (open_ == Open::Block) {
       if (blockLine(b, i, e, indent, next)) return;
       endBlock();
     }
-    if (!cleanChars(b, e, false)) {
+    if (!cleanChars(i, e, false)) {  // the indentation is spaces
       fail();
       return;
     }
@@ -503,8 +529,7 @@ class Scanner {
       size_t nl = t_.find('\n', p);
       size_t stop = nl == std::string_view::npos || nl >= end_ ? end_ : nl;
       size_t e = stop > p && t_[stop - 1] == '\r' ? stop - 1 : stop;
-      size_t i = p;
-      while (i < e && t_[i] == ' ') ++i;
+      size_t i = SkipSpaces(t_, p, e);
       if (i == e) {
         ++pending;
       } else if (static_cast<long>(i - p) > open_indent_) {
@@ -625,13 +650,12 @@ class Scanner {
   }
 
   void continueQuoted(size_t b, size_t e) {
-    size_t i = b;
-    while (i < e && t_[i] == ' ') ++i;
+    size_t i = SkipSpaces(t_, b, e);
     if (i < e && static_cast<long>(i - b) <= open_indent_) {
       fail();  // a continuation line must be indented
       return;
     }
-    if (!cleanChars(b, e, true)) {
+    if (!cleanChars(i, e, true)) {
       fail();
       return;
     }

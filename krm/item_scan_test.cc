@@ -211,3 +211,28 @@ TEST_CASE("what the scan indexes itself reads as yaml-cpp reads it") {
     CHECK_FALSE(s.indexable);
   }
 }
+
+TEST_CASE("a control character or DEL anywhere on a line is refused, however far in; deep indentation reads whole") {
+  // The scan reads printable runs and spaces eight bytes at a time: a bad
+  // byte must be found at every offset of a word and in a line's tail.
+  const std::string head = "- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: m\n  data:\n";
+  for (char bad : {'\x01', '\x1f', '\x7f', '\v'}) {
+    for (size_t at = 0; at < 21; ++at) {
+      std::string value(21, 'x');
+      value[at] = bad;
+      CHECK_MESSAGE(!Simple(head + "    k: " + value + "\n"), "byte " << int(bad) << " at " << at);
+      CHECK_MESSAGE(!Simple(head + "    k: |\n      " + value + "\n"), "in a block, byte " << int(bad) << " at " << at);
+    }
+  }
+  CHECK(Simple(head + "    k: " + std::string(21, 'x') + "\n"));
+  CHECK(Simple(head + "    k: |\n      a\tb " + std::string(21, 'x') + "\n"));  // a tab in a block
+  CHECK(!Simple(head + "    k: a\t" + std::string(21, 'x') + "\n"));            // not outside one
+  // Indentation of 8, 16 and 17 columns: the nested map closes where it should.
+  for (size_t deep : {8u, 16u, 17u}) {
+    std::string t = head + "    k:\n" + std::string(deep, ' ') + "a: 1\n" + std::string(deep, ' ') + "b: 2\n    z: 3\n";
+    ItemScan s = Item(t);
+    CHECK_MESSAGE(s.simple, deep);
+    CHECK_MESSAGE(
+        !Simple(head + "    k:\n" + std::string(deep, ' ') + "a: 1\n" + std::string(deep - 1, ' ') + "b: 2\n"), deep);
+  }
+}
