@@ -74,9 +74,10 @@ void AuditInParts(const krm::ResourceList& rl, const krm::Patch* patch, const Op
   // first and kept; in one part, from the output's part itself.
   std::unique_ptr<krm::ResourceList> facts_list;
   std::unique_ptr<ClusterFacts> after_facts;
-  std::vector<const krm::Edit*> edits = patch->sorted();  // once for every part
+  std::vector<const krm::Edit*> edits = patch->sorted();  // once, for the facts and every part
+  std::shared_ptr<const krm::EditPlacement> placed = rl.placeEdits(edits);
   if (parts) {
-    facts_list = rl.edited(*patch, edits, [&](const krm::Item& item) { return MayTellFacts(rl, edits, item); });
+    facts_list = rl.edited(*patch, *placed, [&](const krm::Item& item) { return MayTellFacts(rl, edits, item); });
     after_facts = std::make_unique<ClusterFacts>(*facts_list, OutputVersions(versions, before_facts));
   }
   for (size_t first = 0; first < rl.resources().size(); first += step) {
@@ -87,7 +88,7 @@ void AuditInParts(const krm::ResourceList& rl, const krm::Patch* patch, const Op
     {
       // In parts, the part's items (the resources are the items); in one,
       // all of them (a v1 List's members are not items).
-      std::unique_ptr<krm::ResourceList> out = rl.edited(*patch, edits, [&](const krm::Item& item) {
+      std::unique_ptr<krm::ResourceList> out = rl.edited(*patch, *placed, [&](const krm::Item& item) {
         size_t i = static_cast<size_t>(&item - items.data());
         return (!parts || (i >= first && i < last)) && holds(item);
       });

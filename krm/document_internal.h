@@ -29,10 +29,10 @@ class DocumentInternal {
   // nodes (the ids stay dense: no gap to a block boundary, whose padding
   // would cost up to a block of memory per join). `to`'s last block is
   // filled up with `from`'s first nodes, the rest move down in `from`'s
-  // own blocks, which `to` then takes over: no node is copied twice and no
-  // block is made but `to`'s last one grown. Returns the id the first node of `from` now has;
-  // child and sibling ids and arena offsets of the moved nodes are shifted
-  // to match. `from` is left empty.
+  // own blocks, which `to` then takes over: no node is copied twice and
+  // no block is made but `to`'s last one grown. Returns the id the first
+  // node of `from` now has; child and sibling ids and arena offsets of the
+  // moved nodes are shifted to match. `from` is left empty.
   static NodeId Adopt(Document& to, Document& from);
   // Adopt's first step: moves `from`'s first nodes into `to`'s last block
   // up to its end (ids not yet shifted), and the rest down in `from`.

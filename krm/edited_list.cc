@@ -3,89 +3,78 @@
 // the edits made in it, so that the whole output is never held twice.
 #include <algorithm>
 
+#include "krm/edited_list_internal.h"
 #include "krm/item_split_internal.h"
 #include "krm/resource_list.h"
 
 namespace krm {
 namespace {
 
-// The edits of the pieces that are read, and the new items, in text
-// order, each with its piece. Piece p spans [bounds[p], bounds[p + 1]): 0
-// the prefix, 1..n the items, n + 1 the keys after. Edits in text order
-// fall in pieces in order: a walk, not a search per edit, and nothing is
-// kept for a piece that is not read.
-struct Placed {
-  std::vector<std::pair<size_t, const Edit*>> edits;      // (piece, edit)
-  std::vector<std::pair<size_t, const Edit*>> new_items;  // (p: inserted at bounds[p], edit)
-  std::vector<const Edit*> appended;
-  size_t text = 0;  // bytes of the text of the edits kept here
-};
-
-// An insertion where a piece ends belongs to that piece (a key added at
-// the end of an item's map), unless it is a new item ("- " at the items'
-// column): that one stays where it is, whatever is kept around it. Edits
-// anchored at the items list (`list`) are items the patch appends, and go
-// after the last item. Nothing when an edit does not fall inside one piece.
-std::optional<Placed> Place(const std::vector<size_t>& bounds, const ItemSplit& split, const std::vector<bool>& kept,
-                            const std::vector<const Edit*>& sorted, size_t list) {
+// Places every edit in its piece (see EditPlacement). An insertion where a
+// piece ends belongs to that piece (a key added at the end of an item's
+// map), unless it is a new item ("- " at the items' column): that one
+// stays where it is, whatever is kept around it. Edits anchored at the
+// items list (`list`) are items the patch appends, and go after the last
+// item. Not `ok` when an edit does not fall inside one piece. Edits in
+// text order fall in pieces in order: a walk, not a search per edit.
+void Place(const ItemSplit& split, const std::vector<const Edit*>& sorted, size_t list, EditPlacement& out) {
+  const std::vector<uint32_t>& bounds = out.bounds;
   size_t pieces = bounds.size() - 1;
-  auto wanted = [&](size_t p) { return p == 0 || p == pieces - 1 || kept[p - 1]; };
-  Placed out;
   const std::string item_start = std::string(split.column, ' ') + "- ";
   size_t p = 0, last = 0;
+  out.first.assign(pieces + 1, 0);
   for (const Edit* ep : sorted) {
     const Edit& e = *ep;
     if (e.anchor == list) {
-      if (e.begin != e.end) return std::nullopt;
+      if (e.begin != e.end) return;
       out.appended.push_back(&e);
-      out.text += e.text.size();
       continue;
     }
     while (p + 1 < pieces && bounds[p + 1] <= e.begin) ++p;
     size_t q = p;
     if (e.begin == e.end && q > 1 && e.begin == bounds[q] && e.text.compare(0, item_start.size(), item_start) == 0) {
       out.new_items.emplace_back(q, &e);
-      out.text += e.text.size();
       continue;
     }
     if (e.begin == e.end && q > 0 && e.begin == bounds[q]) --q;
-    if (e.end > bounds[q + 1] || q < last) return std::nullopt;  // (never in text order: the whole parse then)
+    if (e.end > bounds[q + 1] || q < last) return;  // (never in text order: the whole parse then)
     last = q;
-    if (!wanted(q)) continue;
-    out.edits.emplace_back(q, &e);
-    out.text += e.text.size();
+    out.edits.push_back(&e);
+    ++out.first[q + 1];
   }
-  return out;
+  for (size_t q = 0; q < pieces; ++q) out.first[q + 1] += out.first[q];
+  out.ok = true;
 }
 
 // The text of the output's prefix, kept items, appended items and keys
-// after the items (see Place); nothing when an edit does not fall inside
-// one piece.
-std::optional<std::string> Select(const std::string& text, const ItemSplit& split, const std::vector<bool>& kept,
-                                  const std::vector<const Edit*>& sorted, size_t list) {
-  std::vector<size_t> bounds{0};
-  bounds.insert(bounds.end(), split.starts.begin(), split.starts.end());
-  bounds.push_back(split.end);
-  bounds.push_back(text.size());
+// after the items.
+std::string Select(const std::string& text, const EditPlacement& at, const std::vector<bool>& kept) {
+  const std::vector<uint32_t>& bounds = at.bounds;
   size_t pieces = bounds.size() - 1;
-  std::optional<Placed> placed = Place(bounds, split, kept, sorted, list);
-  if (!placed) return std::nullopt;
-  const Placed& at = *placed;
-  std::string out;
-  size_t size = at.text + bounds[1] + (bounds[pieces] - bounds[pieces - 1]);
-  for (size_t i = 0; i < kept.size(); ++i) size += kept[i] ? bounds[i + 2] - bounds[i + 1] : 0;
-  out.reserve(size);
-  size_t next_edit = 0, next_new = 0;
+  auto wanted = [&](size_t q) { return q == 0 || q == pieces - 1 || kept[q - 1]; };
   std::vector<const Edit*> in_piece;
-  auto piece = [&](size_t q) {
-    in_piece.clear();
-    for (; next_edit < at.edits.size() && at.edits[next_edit].first == q; ++next_edit)
-      in_piece.push_back(at.edits[next_edit].second);
-    Patch::ApplyRange(text, bounds[q], bounds[q + 1], in_piece, out);
+  auto edits_of = [&](size_t q) {
+    in_piece.assign(at.edits.begin() + static_cast<std::ptrdiff_t>(at.first[q]),
+                    at.edits.begin() + static_cast<std::ptrdiff_t>(at.first[q + 1]));
   };
+  size_t size = 0;
+  for (size_t q = 0; q < pieces; ++q) {
+    if (!wanted(q)) continue;
+    size += bounds[q + 1] - bounds[q];
+    for (size_t k = at.first[q]; k < at.first[q + 1]; ++k) size += at.edits[k]->text.size();
+  }
+  for (const auto& [q, e] : at.new_items) size += e->text.size();
+  for (const Edit* e : at.appended) size += e->text.size();
+  std::string out;
+  out.reserve(size);
+  size_t next_new = 0;
   auto items_at = [&](size_t q) {
     for (; next_new < at.new_items.size() && at.new_items[next_new].first == q; ++next_new)
       out += at.new_items[next_new].second->text;
+  };
+  auto piece = [&](size_t q) {
+    edits_of(q);
+    Patch::ApplyRange(text, bounds[q], bounds[q + 1], in_piece, out);
   };
   piece(0);
   for (size_t i = 0; i < kept.size(); ++i) {
@@ -112,27 +101,37 @@ bool SameItems(const std::vector<Item>& was, const std::vector<bool>& kept, cons
 
 }  // namespace
 
-std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch,
-                                                   const std::function<bool(const Item&)>& keep) const {
-  return edited(patch, patch.sorted(), keep);
+std::shared_ptr<const EditPlacement> ResourceList::placeEdits(const std::vector<const Edit*>& sorted) const {
+  auto out = std::make_shared<EditPlacement>();
+  const ItemSplit* split = split_.get();  // the read's cut
+  if (stream_ || !split || split->starts.size() != items_.size() || itemsNode() == kNoNode) return out;
+  out->bounds.reserve(split->starts.size() + 3);
+  out->bounds.push_back(0);
+  for (size_t s : split->starts) out->bounds.push_back(static_cast<uint32_t>(s));
+  out->bounds.push_back(static_cast<uint32_t>(split->end));
+  out->bounds.push_back(static_cast<uint32_t>(source_.text().size()));
+  Place(*split, sorted, doc_->node(itemsNode()).begin, *out);
+  return out;
 }
 
-std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch, const std::vector<const Edit*>& sorted,
+std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch,
+                                                   const std::function<bool(const Item&)>& keep) const {
+  return edited(patch, *placeEdits(patch.sorted()), keep);
+}
+
+std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch, const EditPlacement& placed,
                                                    const std::function<bool(const Item&)>& keep) const {
   const std::string& in = source_.text();
   if (stream_) return ParseStream(patch.apply(in), config_text_);
-  const ItemSplit* split = split_.get();  // the read's cut
-  if (!split || split->starts.size() != items_.size() || itemsNode() == kNoNode) return Parse(patch.apply(in));
+  if (!placed.ok) return Parse(patch.apply(in));
   std::vector<bool> kept;
+  kept.reserve(items_.size());
   for (const Item& item : items_) kept.push_back(!item.opaque && keep(item));
-  std::optional<std::string> text = Select(in, *split, kept, sorted, doc_->node(itemsNode()).begin);
-  if (text) {
-    try {
-      std::unique_ptr<ResourceList> out = Parse(std::move(*text));
-      if (SameItems(items_, kept, out->items())) return out;
-    } catch (const InputError&) {
-      // The cut was a wrong guess: read the whole output.
-    }
+  try {
+    std::unique_ptr<ResourceList> out = Parse(Select(in, placed, kept));
+    if (SameItems(items_, kept, out->items())) return out;
+  } catch (const InputError&) {
+    // The cut was a wrong guess: read the whole output.
   }
   return Parse(patch.apply(in));
 }

@@ -1,4 +1,3 @@
-#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -38,29 +37,17 @@ constexpr size_t kMaxKey = 1024;
 bool Indicator(char c) { return c != '\0' && std::strchr("-?:,[]{}#&*!|>'\"%@`", c) != nullptr; }
 bool FlowIndicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
 bool Hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-// Eight bytes of `p` at once (most of a manifest is runs of spaces and
-// printable ASCII, which these skip a word at a time).
-uint64_t Word(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-
 // The first byte of [i, e) of `t` that is not a space, or e.
 size_t SkipSpaces(std::string_view t, size_t i, size_t e) {
-  while (i + 8 <= e && Word(t.data() + i) == 0x20 * kOnes) i += 8;
+  while (i + 8 <= e && WordAt(t.data() + i) == 0x20 * kByteOnes) i += 8;
   while (i < e && t[i] == ' ') ++i;
   return i;
 }
 
-// True when the eight bytes are all printable ASCII (0x20-0x7E).
+// True when the eight bytes are all printable ASCII (0x20-0x7E): no high
+// bit, no control character, no DEL (a zero byte once 0x7F is xored out).
 bool PrintableWord(uint64_t w) {
-  bool high = (w & kHighs) != 0;
-  bool control = ((w - 0x20 * kOnes) & ~w & kHighs) != 0;  // a byte below 0x20
-  uint64_t del = w ^ (0x7f * kOnes);
-  bool has_del = ((del - kOnes) & ~del & kHighs) != 0;
-  return !high && !control && !has_del;
+  return (w & kByteHighs) == 0 && !AnyByteBelow(w, 0x20) && !AnyByteBelow(w ^ (0x7f * kByteOnes), 1);
 }
 
 // The plain scalars yaml-cpp reports as nulls.
@@ -125,7 +112,7 @@ class Scanner {
   // Control characters anywhere, tabs outside block scalars, and the
   // Unicode line breaks (NEL, LS, PS) a YAML reader may break lines at.
   bool cleanChars(size_t b, size_t e, bool tabs) const {
-    while (b + 8 <= e && PrintableWord(Word(t_.data() + b))) b += 8;
+    while (b + 8 <= e && PrintableWord(WordAt(t_.data() + b))) b += 8;
     for (size_t i = b; i < e; ++i) {
       unsigned char c = static_cast<unsigned char>(t_[i]);
       if (c >= 0x20 && c < 0x7f) continue;

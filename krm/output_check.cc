@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <atomic>
+#include <deque>
 
 #include "krm/concurrent_parse_internal.h"
 #include "krm/output_check_internal.h"
@@ -150,9 +151,10 @@ class Checker {
 
   // Every expectation of `list` on a node under `old_root` holds under
   // `new_root`.
-  bool expected(const std::vector<const Expectation*>& list, NodeId old_root, const Document& now, NodeId new_root,
-                std::string& why) const {
-    for (const Expectation* ep : list) {
+  bool expected(const Expectation* const* from, const Expectation* const* to, NodeId old_root, const Document& now,
+                NodeId new_root, std::string& why) const {
+    for (const Expectation* const* it = from; it != to; ++it) {
+      const Expectation* ep = *it;
       const Expectation& e = *ep;
       Path path;
       if (!PathTo(old_, old_root, e.node(), path)) continue;
@@ -262,7 +264,9 @@ std::string CheckWhole(const Document& old, const Patch& patch, size_t results) 
   std::vector<const Expectation*> all;
   for (const Expectation& e : patch.expectations()) all.push_back(&e);
   for (size_t i = 0; i < was.size(); ++i) {
-    if (!c.preserved(was[i], *now, is[i], why) || !c.expected(all, was[i], *now, is[i], why)) return why;
+    if (!c.preserved(was[i], *now, is[i], why) ||
+        !c.expected(all.data(), all.data() + all.size(), was[i], *now, is[i], why))
+      return why;
   }
   if (results > 0 && was.size() == 1 && now->items(now->get(is[0], "results")).size() != results)
     return "the results did not read back";
@@ -276,8 +280,7 @@ namespace {
 // The units [i, j) and their edits, read back from their region of the output.
 std::string CheckRegion(const Document& doc, const Checker& checker, const std::vector<NodeId>& units, bool list,
                         size_t a, size_t b, const std::vector<const Edit*>& edits,
-                        const std::vector<std::vector<const Expectation*>>& expected, size_t i, size_t j,
-                        size_t appended) {
+                        const ByUnit<const Expectation*>& expected, size_t i, size_t j, size_t appended) {
   const std::string& t = doc.text();
   std::string region = Apply(t, a, b, edits);
   if (b < t.size() && b > 0 && t[b - 1] == '\n' && (region.empty() || region.back() != '\n'))
@@ -299,7 +302,7 @@ std::string CheckRegion(const Document& doc, const Checker& checker, const std::
     return "the edited items read back as " + std::to_string(is.size()) + " items, not " + std::to_string(want);
   for (size_t k = i; k < j; ++k) {
     if (!checker.preserved(units[k], *now, is[k - i], why) ||
-        !checker.expected(expected[k], units[k], *now, is[k - i], why))
+        !checker.expected(expected.begin(k), expected.end(k), units[k], *now, is[k - i], why))
       return why;
   }
   return "";
@@ -340,7 +343,7 @@ std::string CheckTail(const Document& doc, size_t tail, const std::vector<const 
 // The regions read back on every core; the first to fail, in text order, says why.
 std::string CheckRegions(const Document& doc, const Checker& checker, const std::vector<NodeId>& units, bool list,
                          const std::vector<size_t>& starts, const std::vector<Region>& regions,
-                         const std::vector<std::vector<const Expectation*>>& expected, size_t appended) {
+                         const ByUnit<const Expectation*>& expected, size_t appended) {
   std::vector<std::string> why_not(regions.size());
   std::atomic<size_t> next{0};
   RunOnThreads(std::min<size_t>(HardwareThreads(), regions.size()), [&](size_t) {
@@ -357,14 +360,14 @@ std::string CheckRegions(const Document& doc, const Checker& checker, const std:
 
 }  // namespace
 
-bool CutRegions(const std::vector<std::vector<size_t>>& by_unit, const std::vector<size_t>& starts,
+bool CutRegions(const ByUnit<uint32_t>& by_unit, const std::vector<size_t>& starts,
                 const std::vector<const Edit*>& sorted, std::vector<Region>& regions) {
-  size_t n = by_unit.size();
+  size_t n = by_unit.first.empty() ? 0 : by_unit.first.size() - 1;
   for (size_t i = 0, j = 0; i < n; i = std::max(i + 1, j)) {
-    if (by_unit[i].empty()) continue;
-    std::vector<size_t> at;
-    for (j = i; j < n && !by_unit[j].empty() && (j == i || starts[j] - starts[i] < kRegionBytes); ++j)
-      at.insert(at.end(), by_unit[j].begin(), by_unit[j].end());
+    if (by_unit.empty(i)) continue;
+    std::vector<uint32_t> at;
+    for (j = i; j < n && !by_unit.empty(j) && (j == i || starts[j] - starts[i] < kRegionBytes); ++j)
+      at.insert(at.end(), by_unit.begin(j), by_unit.end(j));
     std::sort(at.begin(), at.end());  // text order
     std::vector<const Edit*> edits;
     for (size_t k : at) edits.push_back(sorted[k]);
@@ -392,24 +395,20 @@ std::string CheckOutput(const Document& doc, const Patch& patch, const std::vect
     if (anchor == SIZE_MAX || anchor < starts.front() || anchor >= tail) return -1;
     return static_cast<long>(std::upper_bound(starts.begin(), starts.end(), anchor) - starts.begin()) - 1;
   };
-  std::vector<std::vector<size_t>> by_unit(units.size());  // indices into `sorted`
   std::vector<const Edit*> tail_edits;
   std::vector<const Edit*> sorted = patch.sorted();
-  for (size_t k = 0; k < sorted.size(); ++k) {
-    const Edit& e = *sorted[k];
-    long u = unit_of(e.anchor);
-    if (u >= 0)
-      by_unit[static_cast<size_t>(u)].push_back(k);
-    else if (e.begin < tail)
-      return CheckWhole(doc, patch, results);  // before the units or between them
-    else
-      tail_edits.push_back(&e);
+  for (const Edit* e : sorted) {
+    if (unit_of(e->anchor) >= 0) continue;
+    if (e->begin < tail) return CheckWhole(doc, patch, results);  // before the units or between them
+    tail_edits.push_back(e);
   }
-  std::vector<std::vector<const Expectation*>> expected(units.size());
-  for (const Expectation& e : patch.expectations()) {
-    long u = unit_of(doc.node(e.node()).begin);
-    if (u >= 0) expected[static_cast<size_t>(u)].push_back(&e);
-  }
+  auto by_unit = GroupByUnit<uint32_t>(
+      units.size(), sorted.size(), [&](size_t k) { return unit_of(sorted[k]->anchor); },
+      [](size_t k) { return static_cast<uint32_t>(k); });  // indices into `sorted`
+  const std::deque<Expectation>& all = patch.expectations();
+  auto expected = GroupByUnit<const Expectation*>(
+      units.size(), all.size(), [&](size_t k) { return unit_of(doc.node(all[k].node()).begin); },
+      [&](size_t k) { return &all[k]; });
   std::vector<Region> regions;
   if (!CutRegions(by_unit, starts, sorted, regions)) return CheckWhole(doc, patch, results);
   std::string why = CheckRegions(doc, Checker(doc, patch, sorted), units, list, starts, regions, expected, appended);

@@ -4,6 +4,7 @@
 #ifndef KRM_OUTPUT_CHECK_INTERNAL_H_
 #define KRM_OUTPUT_CHECK_INTERNAL_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,38 @@ namespace krm {
 std::string CheckOutput(const Document& doc, const Patch& patch, const std::vector<NodeId>& units, bool list,
                         size_t first, size_t tail, size_t results, size_t appended = 0);
 
+// Values grouped by unit in one array: unit i's are at[first[i], first[i + 1]),
+// in the order they came. A large run edits tens of thousands of items, and
+// a vector per unit would cost more than the few values each holds.
+template <typename T>
+struct ByUnit {
+  std::vector<uint32_t> first;  // units + 1 offsets
+  std::vector<T> at;
+  const T* begin(size_t i) const { return at.data() + first[i]; }
+  const T* end(size_t i) const { return at.data() + first[i + 1]; }
+  bool empty(size_t i) const { return first[i] == first[i + 1]; }
+};
+
+// Groups value(k) for k < n by unit_of(k) (a unit below `units`, or
+// negative to leave it out).
+template <typename T, typename UnitOf, typename ValueOf>
+ByUnit<T> GroupByUnit(size_t units, size_t n, UnitOf unit_of, ValueOf value) {
+  ByUnit<T> g;
+  g.first.assign(units + 1, 0);
+  for (size_t k = 0; k < n; ++k) {
+    long u = unit_of(k);
+    if (u >= 0) ++g.first[static_cast<size_t>(u) + 1];
+  }
+  for (size_t i = 0; i < units; ++i) g.first[i + 1] += g.first[i];
+  g.at.resize(g.first[units]);
+  std::vector<uint32_t> next(g.first.begin(), g.first.end() - 1);
+  for (size_t k = 0; k < n; ++k) {
+    long u = unit_of(k);
+    if (u >= 0) g.at[next[static_cast<size_t>(u)]++] = value(k);
+  }
+  return g;
+}
+
 // The size past which a run of edited units is read back in more than one region.
 constexpr size_t kRegionBytes = size_t{1} << 20;
 
@@ -44,11 +77,11 @@ struct Region {
 };
 
 // The runs of edited units (`by_unit`: each unit's edits, as indices into
-// `sorted`; unit i starts at starts[i], starts has one more), each at most
+// `sorted`, in text order; unit i starts at starts[i], starts has one more), each at most
 // about kRegionBytes long: a longer run is cut between units, so that a
 // region's text and index stay small. False when an edit reaches out of
 // its region (the whole output is then checked).
-bool CutRegions(const std::vector<std::vector<size_t>>& by_unit, const std::vector<size_t>& starts,
+bool CutRegions(const ByUnit<uint32_t>& by_unit, const std::vector<size_t>& starts,
                 const std::vector<const Edit*>& sorted, std::vector<Region>& regions);
 
 }  // namespace krm

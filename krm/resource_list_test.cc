@@ -166,14 +166,14 @@ TEST_CASE("edited in parts: each kept item reads as it does in the whole output,
       if (i.name == name) return std::string(l.doc().raw(i.node));
     return std::string("(missing)");
   };
-  std::vector<const Edit*> sorted = patch.sorted();
+  std::shared_ptr<const EditPlacement> placed = rl->placeEdits(patch.sorted());
   for (size_t first = 0; first < 12; ++first) {
     for (size_t n = 1; first + n <= 12; n += 3) {
       auto keep = [&](const Item& item) {
         size_t i = std::stoul(item.name.substr(1));
         return i >= first && i < first + n;
       };
-      std::unique_ptr<ResourceList> part = rl->edited(patch, sorted, keep);
+      std::unique_ptr<ResourceList> part = rl->edited(patch, *placed, keep);
       // A new item before a kept one moves the kept ones from where the
       // check of the cut looks for them: the whole output is read then (a
       // fallback, never a wrong part); else the part alone.

@@ -3,6 +3,9 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cstdint>
@@ -29,6 +32,16 @@ void AdviseLargePages(char* data, size_t size) {
 #else
   (void)data;
   (void)size;
+#endif
+}
+
+// What processing freed goes back to the system before the output check
+// allocates: a large run reads its output back in parts, and glibc keeps
+// the free pages between the blocks still in use resident (on the
+// generated 10,000-resource relocation, 0.7 MB of the peak).
+void ReleaseFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
 #endif
 }
 
@@ -133,6 +146,7 @@ int Run(Parse parse, std::ostream& out, std::ostream& err, const std::string& pr
   Patch patch;
   std::vector<Result> results;
   process(*rl, patch, results);
+  ReleaseFreedMemory();
   return Finish(*rl, patch, results, out, err, program, options);
 }
 

@@ -326,6 +326,20 @@ TEST_CASE("a large run (over 8 MiB, every item edited): read back in regions on 
   CHECK(out2.str().find("internal error, nothing was changed") != std::string::npos);
 }
 
+TEST_CASE("GroupByUnit: each unit's values in one array, in the order they came; a negative unit leaves one out") {
+  std::vector<long> unit_of = {2, 0, -1, 2, 0, 3};
+  auto g = GroupByUnit<char>(
+      5, unit_of.size(), [&](size_t k) { return unit_of[k]; }, [](size_t k) { return static_cast<char>('a' + k); });
+  auto of = [&](size_t i) { return std::string(g.begin(i), g.end(i)); };
+  CHECK(of(0) == "be");
+  CHECK(of(1).empty());
+  CHECK(g.empty(1));
+  CHECK(of(2) == "ad");
+  CHECK(of(3) == "f");
+  CHECK(g.empty(4));
+  CHECK(g.at.size() == 5);
+}
+
 TEST_CASE("CutRegions: a run of edited units is cut between units past kRegionBytes; an edit out of its region fails") {
   // Five units of 400 KiB, all edited but the fourth; one edit in each.
   const size_t unit = size_t{400} << 10;
@@ -336,14 +350,19 @@ TEST_CASE("CutRegions: a run of edited units is cut between units past kRegionBy
     edits.push_back({starts[i] + 10, starts[i] + 12, "x", static_cast<uint32_t>(i), 0, starts[i] + 10});
   std::vector<const Edit*> sorted;
   for (const Edit& e : edits) sorted.push_back(&e);
-  std::vector<std::vector<size_t>> by_unit = {{0}, {1}, {2}, {}, {4}};
+  auto units = [](const std::vector<long>& unit_of_edit) {
+    return GroupByUnit<uint32_t>(
+        5, unit_of_edit.size(), [&](size_t k) { return unit_of_edit[k]; },
+        [](size_t k) { return static_cast<uint32_t>(k); });
+  };
+  ByUnit<uint32_t> by_unit = units({0, 1, 2, -1, 4});
   std::vector<Region> regions;
   REQUIRE(CutRegions(by_unit, starts, sorted, regions));
   REQUIRE(regions.size() == 2);
   CHECK((regions[0].i == 0 && regions[0].j == 3));  // unit 2 starts 800 KiB in, under 1 MiB: one region
   CHECK((regions[1].i == 4 && regions[1].j == 5));  // an unedited unit ends a run
   CHECK(regions[0].edits.size() == 3);
-  by_unit = {{0}, {1}, {2}, {3}, {4}};
+  by_unit = units({0, 1, 2, 3, 4});
   regions.clear();
   REQUIRE(CutRegions(by_unit, starts, sorted, regions));
   REQUIRE(regions.size() == 2);

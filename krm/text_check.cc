@@ -43,10 +43,8 @@ size_t FindUnreadableIn(const std::string& text, size_t begin, size_t end, std::
   for (size_t i = begin; i < end;) {
     // Eight ASCII bytes without a NUL at a time: most of any manifest.
     if (i + 8 <= end) {
-      uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      constexpr uint64_t kLow = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-      if ((w & kHigh) == 0 && ((w - kLow) & ~w & kHigh) == 0) {
+      uint64_t w = WordAt(text.data() + i);
+      if ((w & kByteHighs) == 0 && !AnyByteBelow(w, 1)) {
         i += 8;
         continue;
       }

@@ -6,6 +6,8 @@
 #define KRM_TEXT_CHECK_INTERNAL_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -25,6 +27,18 @@ constexpr size_t kParallelCheckBytes = size_t{1} << 20;
 // The length of the UTF-8 sequence at text[i] (1 for ASCII), or 0 when the
 // bytes there are not one.
 size_t Utf8Length(std::string_view text, size_t i);
+
+// Most of a manifest is runs of spaces and printable ASCII: the checks
+// read it eight bytes at a time.
+inline uint64_t WordAt(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+constexpr uint64_t kByteOnes = 0x0101010101010101ull;   // 0x01 in every byte
+constexpr uint64_t kByteHighs = 0x8080808080808080ull;  // each byte's high bit
+// True when a byte of `w` is below `n` (at most 0x80).
+constexpr bool AnyByteBelow(uint64_t w, unsigned n) { return ((w - n * kByteOnes) & ~w & kByteHighs) != 0; }
 
 // Throws InputError (krm/resource_list.h), before any parse, for input whose
 // node spans would not fit 32-bit offsets (4 GiB or more) and for input

@@ -17,7 +17,8 @@
 
 namespace krm {
 
-struct ItemSplit;  // krm/item_split_internal.h
+struct ItemSplit;      // krm/item_split_internal.h
+struct EditPlacement;  // krm/edited_list_internal.h
 
 // Input that cannot be processed at all: where (1-based) and why. `file`
 // names the file when the input came from one; a line of 0 means the error
@@ -144,10 +145,12 @@ class ResourceList {
   // A list whose items cannot be cut apart cheaply (flow style, JSON, a
   // stream) is indexed whole. Throws InputError when the output does not read.
   std::unique_ptr<ResourceList> edited(const Patch& patch, const std::function<bool(const Item&)>& keep) const;
-  // The same with the patch's edits in order (Patch::sorted), for a caller
-  // that reads back many parts of one patch: each part then costs what its
-  // items hold, not a sort of every edit.
-  std::unique_ptr<ResourceList> edited(const Patch& patch, const std::vector<const Edit*>& sorted,
+  // For a caller that reads back many parts of one patch: the patch's edits
+  // (in order: Patch::sorted) placed once in the list's items, then each
+  // part read with them, at what its items hold rather than a sort of or a
+  // walk over every edit of the run.
+  std::shared_ptr<const EditPlacement> placeEdits(const std::vector<const Edit*>& sorted) const;
+  std::unique_ptr<ResourceList> edited(const Patch& patch, const EditPlacement& placed,
                                        const std::function<bool(const Item&)>& keep) const;
 
   // Reads back what write() would write, where the edits are (see
