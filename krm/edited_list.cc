@@ -103,6 +103,7 @@ bool SameItems(const std::vector<Item>& was, const std::vector<bool>& kept, cons
 
 std::shared_ptr<const EditPlacement> ResourceList::placeEdits(const std::vector<const Edit*>& sorted) const {
   auto out = std::make_shared<EditPlacement>();
+  out->list = this;
   const ItemSplit* split = split_.get();  // the read's cut
   if (stream_ || !split || split->starts.size() != items_.size() || itemsNode() == kNoNode) return out;
   out->bounds.reserve(split->starts.size() + 3);
@@ -123,7 +124,7 @@ std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch, const Edi
                                                    const std::function<bool(const Item&)>& keep) const {
   const std::string& in = source_.text();
   if (stream_) return ParseStream(patch.apply(in), config_text_);
-  if (!placed.ok) return Parse(patch.apply(in));
+  if (!placed.ok || placed.list != this) return Parse(patch.apply(in));
   std::vector<bool> kept;
   kept.reserve(items_.size());
   for (const Item& item : items_) kept.push_back(!item.opaque && keep(item));

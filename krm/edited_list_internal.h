@@ -14,12 +14,15 @@
 
 namespace krm {
 
+class ResourceList;
+
 // Piece p spans [bounds[p], bounds[p + 1]) of the input: 0 the prefix (to
 // the first item), 1..n the items, n + 1 the keys after them.
 struct EditPlacement {
-  bool ok = false;                 // the list is cut at its items and every edit falls inside one piece
-  std::vector<uint32_t> bounds;    // 32-bit: a text read is under 4 GiB (RequireReadable)
-  std::vector<const Edit*> edits;  // in text order; piece p's are [first[p], first[p + 1])
+  const ResourceList* list = nullptr;  // the list it places edits in
+  bool ok = false;                     // the list is cut at its items and every edit falls inside one piece
+  std::vector<uint32_t> bounds;        // 32-bit: a text read is under 4 GiB (RequireReadable)
+  std::vector<const Edit*> edits;      // in text order; piece p's are [first[p], first[p + 1])
   std::vector<uint32_t> first;
   std::vector<std::pair<size_t, const Edit*>> new_items;  // (p: a "- " item inserted at bounds[p], edit)
   std::vector<const Edit*> appended;                      // items the patch appends after the last

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "krm/edited_list_internal.h"
 #include "krm/run.h"
 
 using namespace krm;
@@ -128,6 +129,20 @@ TEST_CASE("edited: only the kept items, read from the output, then the appended 
   CHECK(Names(*out) == std::vector<std::string>{"Pod/p", "ConfigMap/added"});
   CHECK(out->doc().str(out->doc().at(out->items()[0].node, "spec"), "x") == "2");
   CHECK(out->functionConfig() != kNoNode);
+}
+
+TEST_CASE("edited: a placement made for another list reads the whole output, not that list's cut") {
+  std::unique_ptr<ResourceList> rl = ResourceList::Parse(kThree);
+  std::unique_ptr<ResourceList> other = ResourceList::Parse(std::string(kThree) + "# another list\n");
+  Patch patch;
+  const std::string& t = rl->source().text();
+  patch.replace(t.find("x: 1"), t.find("x: 1") + 4, "x: 2");
+  std::vector<const Edit*> sorted = patch.sorted();
+  std::unique_ptr<ResourceList> mine = rl->edited(patch, *rl->placeEdits(sorted), PodsOnly);
+  CHECK(Names(*mine) == std::vector<std::string>{"Pod/p"});
+  std::unique_ptr<ResourceList> whole = rl->edited(patch, *other->placeEdits(sorted), PodsOnly);
+  CHECK(Names(*whole) == std::vector<std::string>{"Service/s", "Pod/p", "Secret/k"});
+  CHECK(whole->doc().str(whole->doc().at(whole->items()[1].node, "spec"), "x") == "2");
 }
 
 TEST_CASE("edited in parts: each kept item reads as it does in the whole output, edits at its edges included") {

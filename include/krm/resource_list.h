@@ -146,9 +146,11 @@ class ResourceList {
   // stream) is indexed whole. Throws InputError when the output does not read.
   std::unique_ptr<ResourceList> edited(const Patch& patch, const std::function<bool(const Item&)>& keep) const;
   // For a caller that reads back many parts of one patch: the patch's edits
-  // (in order: Patch::sorted) placed once in the list's items, then each
+  // (in order: Patch::sorted) placed once in this list's items, then each
   // part read with them, at what its items hold rather than a sort of or a
-  // walk over every edit of the run.
+  // walk over every edit of the run. The placement holds the edits'
+  // addresses: valid while the patch is not changed. (One made for another
+  // list reads the whole output.)
   std::shared_ptr<const EditPlacement> placeEdits(const std::vector<const Edit*>& sorted) const;
   std::unique_ptr<ResourceList> edited(const Patch& patch, const EditPlacement& placed,
                                        const std::function<bool(const Item&)>& keep) const;
