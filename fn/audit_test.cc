@@ -63,6 +63,38 @@ std::string ItemsOf(const std::string& text, const std::string& prefix) {
   return out;
 }
 
+// The same run on a plain stream (the CLI, a Helm post-renderer), with
+// the config apart.
+Run RelocateStreamWith(const std::string& stream, const std::string& config, size_t part_items) {
+  SetAuditPartItems(part_items);
+  std::ostringstream out, err;
+  krm::StreamOptions options;
+  options.select = ItemsToRead();
+  Run r;
+  r.rc = krm::RunStream(stream, config, out, err, names::kProgram, Relocate, options);
+  SetAuditPartItems(kAuditPartItems);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+// Items written kpt's way ("- " at column 0, the rest two columns in) as
+// the documents of a plain stream.
+std::string AsStream(const std::string& items) {
+  std::string out;
+  std::istringstream in(items);
+  for (std::string line; std::getline(in, line);) {
+    if (line.compare(0, 2, "- ") == 0) {
+      if (!out.empty()) out += "---\n";
+      line = line.substr(2);
+    } else if (line.compare(0, 2, "  ") == 0) {
+      line = line.substr(2);
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 bool Succeeds(const std::filesystem::path& dir) {
   std::string cfg = Slurp(dir / ".expected" / "config.yaml");
   return cfg.find("exitCode:") == std::string::npos || cfg.find("exitCode: 0") != std::string::npos;
@@ -103,10 +135,12 @@ TEST_CASE("the same on one list of the items of every golden input, under the co
     std::filesystem::path input = dirs[i] / "input.yaml";
     if (!std::filesystem::exists(input) || !Succeeds(dirs[i])) continue;
     std::string mine = ItemsOf(Slurp(input), "g" + std::to_string(i) + "-");
-    // Items that read on their own (no alias of an anchor outside them) and
-    // that are cut at their "- " lines (no line at column 0 inside one).
+    // Items that read on their own (no alias of an anchor outside them),
+    // that are cut at their "- " lines (no line at column 0 inside one), and
+    // that hold no v1 List (whose members make a run one part).
     try {
-      if (krm::ResourceList::Parse(head + mine)->cutIntoItems()) items += mine;
+      std::unique_ptr<krm::ResourceList> one = krm::ResourceList::Parse(head + mine);
+      if (one->cutIntoItems() && &one->resources() == &one->items()) items += mine;
     } catch (const krm::InputError&) {
     }
   }
@@ -119,6 +153,7 @@ TEST_CASE("the same on one list of the items of every golden input, under the co
     std::string list = head + items + text.substr(fc + 1);
     std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::Parse(list, ItemsToRead());
     REQUIRE(rl->cutIntoItems());
+    REQUIRE(&rl->resources() == &rl->items());  // else the audit is one part
     REQUIRE(rl->items().size() > 200);
     CAPTURE(name);
     Run whole = RelocateWith(list, kWhole);
@@ -128,6 +163,40 @@ TEST_CASE("the same on one list of the items of every golden input, under the co
     ++configs;
   }
   CHECK(configs == 7);
+}
+
+TEST_CASE("the same on those items as one plain stream, cut at its documents") {
+  std::string head = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
+  std::string items;
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& dir : std::filesystem::directory_iterator(K8SI_FIXTURES_DIR)) dirs.push_back(dir.path());
+  std::sort(dirs.begin(), dirs.end());
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    std::filesystem::path input = dirs[i] / "input.yaml";
+    if (!std::filesystem::exists(input) || !Succeeds(dirs[i])) continue;
+    std::string mine = ItemsOf(Slurp(input), "g" + std::to_string(i) + "-");
+    try {
+      std::unique_ptr<krm::ResourceList> one = krm::ResourceList::Parse(head + mine);
+      if (one->cutIntoItems() && &one->resources() == &one->items()) items += mine;
+    } catch (const krm::InputError&) {
+    }
+  }
+  std::string stream = AsStream(items);
+  std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::ParseStream(stream, "", {}, ItemsToRead());
+  REQUIRE(rl->cutIntoItems());
+  REQUIRE(&rl->resources() == &rl->items());  // else the audit is one part
+  REQUIRE(rl->items().size() > 200);
+  const std::string cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n";
+  // Every image to the mirror; then only Docker Hub's, so that the rest escape and are reported.
+  for (std::string config :
+       {cm + "  registry: mirror.example:5000\n", cm + "  rules: docker.io=mirror.example/hub\n"}) {
+    CAPTURE(config);
+    Run whole = RelocateStreamWith(stream, config, kWhole);
+    CHECK(whole.out.find("mirror.example") != std::string::npos);
+    CHECK(whole.err.find("error") == std::string::npos);
+    CHECK(RelocateStreamWith(stream, config, 1) == whole);
+    CHECK(RelocateStreamWith(stream, config, 7) == whole);
+  }
 }
 
 TEST_CASE("AuditInParts hands over parts of the set size, in order, together the whole inventory") {

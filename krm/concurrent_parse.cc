@@ -429,7 +429,9 @@ std::optional<PartialParse> ParseStreamSelectively(const std::string& text, cons
   if (!index) return std::nullopt;
   Joiner joiner(text);
   if (!joiner.elements(pieces, groups, *index, false)) return std::nullopt;
-  return joiner.stream();
+  std::optional<PartialParse> out = joiner.stream();
+  if (out) out->split = ItemSplit{0, std::move(*starts), text.size(), 0};
+  return out;
 }
 
 }  // namespace krm

@@ -34,7 +34,7 @@ Document ParseYamlConcurrently(std::string&&, unsigned, size_t = 0, bool* = null
 struct PartialParse {
   Document doc;
   std::vector<Item> opaque;        // each item passed over, in text order, `node` set
-  std::optional<ItemSplit> split;  // a list's cut into items (not a stream's)
+  std::optional<ItemSplit> split;  // the cut into items: a list's "- " lines, a stream's documents
 };
 
 // A block-style ResourceList with only the items the selector (made by

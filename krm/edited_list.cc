@@ -2,7 +2,9 @@
 // items a caller needs. The kept items' text is built from the input and
 // the edits made in it, so that the whole output is never held twice.
 #include <algorithm>
+#include <optional>
 
+#include "krm/document_internal.h"
 #include "krm/edited_list_internal.h"
 #include "krm/item_split_internal.h"
 #include "krm/resource_list.h"
@@ -12,12 +14,14 @@ namespace {
 
 // Places every edit in its piece (see EditPlacement). An insertion where a
 // piece ends belongs to that piece (a key added at the end of an item's
-// map), unless it is a new item ("- " at the items' column): that one
-// stays where it is, whatever is kept around it. Edits anchored at the
-// items list (`list`) are items the patch appends, and go after the last
-// item. Not `ok` when an edit does not fall inside one piece. Edits in
-// text order fall in pieces in order: a walk, not a search per edit.
-void Place(const ItemSplit& split, const std::vector<const Edit*>& sorted, size_t list, EditPlacement& out) {
+// map), unless it is a new item of a list ("- " at the items' column):
+// that one stays where it is, whatever is kept around it. Edits anchored
+// at the items list (`list`, the list's offset; nullopt for a stream) are
+// items the patch appends, and go after the last item. Not `ok` when an
+// edit does not fall inside one piece. Edits in text order fall in pieces
+// in order: a walk, not a search per edit.
+void Place(const ItemSplit& split, const std::vector<const Edit*>& sorted, std::optional<size_t> list,
+           EditPlacement& out) {
   const std::vector<uint32_t>& bounds = out.bounds;
   size_t pieces = bounds.size() - 1;
   const std::string item_start = std::string(split.column, ' ') + "- ";
@@ -25,14 +29,15 @@ void Place(const ItemSplit& split, const std::vector<const Edit*>& sorted, size_
   out.first.assign(pieces + 1, 0);
   for (const Edit* ep : sorted) {
     const Edit& e = *ep;
-    if (e.anchor == list) {
+    if (list && e.anchor == *list) {
       if (e.begin != e.end) return;
       out.appended.push_back(&e);
       continue;
     }
     while (p + 1 < pieces && bounds[p + 1] <= e.begin) ++p;
     size_t q = p;
-    if (e.begin == e.end && q > 1 && e.begin == bounds[q] && e.text.compare(0, item_start.size(), item_start) == 0) {
+    if (list && e.begin == e.end && q > 1 && e.begin == bounds[q] &&
+        e.text.compare(0, item_start.size(), item_start) == 0) {
       out.new_items.emplace_back(q, &e);
       continue;
     }
@@ -101,17 +106,25 @@ bool SameItems(const std::vector<Item>& was, const std::vector<bool>& kept, cons
 
 }  // namespace
 
+std::unique_ptr<ResourceList> ResourceList::emptyStream() const {
+  std::unique_ptr<ResourceList> rl(new ResourceList(std::string()));
+  rl->stream_ = true;
+  rl->doc_ = std::make_unique<Document>(DocumentInternal::Empty(rl->source_.text(), false));
+  rl->readStreamConfig(config_text_);
+  return rl;
+}
+
 std::shared_ptr<const EditPlacement> ResourceList::placeEdits(const std::vector<const Edit*>& sorted) const {
   auto out = std::make_shared<EditPlacement>();
   out->list = this;
   const ItemSplit* split = split_.get();  // the read's cut
-  if (stream_ || !split || split->starts.size() != items_.size() || itemsNode() == kNoNode) return out;
+  if (!split || split->starts.size() != items_.size() || (!stream_ && itemsNode() == kNoNode)) return out;
   out->bounds.reserve(split->starts.size() + 3);
   out->bounds.push_back(0);
   for (size_t s : split->starts) out->bounds.push_back(static_cast<uint32_t>(s));
   out->bounds.push_back(static_cast<uint32_t>(split->end));
   out->bounds.push_back(static_cast<uint32_t>(source_.text().size()));
-  Place(*split, sorted, doc_->node(itemsNode()).begin, *out);
+  Place(*split, sorted, stream_ ? std::nullopt : std::optional<size_t>(doc_->node(itemsNode()).begin), *out);
   return out;
 }
 
@@ -123,18 +136,21 @@ std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch,
 std::unique_ptr<ResourceList> ResourceList::edited(const Patch& patch, const EditPlacement& placed,
                                                    const std::function<bool(const Item&)>& keep) const {
   const std::string& in = source_.text();
-  if (stream_) return ParseStream(patch.apply(in), config_text_);
-  if (!placed.ok || placed.list != this) return Parse(patch.apply(in));
+  auto whole = [&] { return stream_ ? ParseStream(patch.apply(in), config_text_) : Parse(patch.apply(in)); };
+  if (!placed.ok || placed.list != this) return whole();
   std::vector<bool> kept;
   kept.reserve(items_.size());
   for (const Item& item : items_) kept.push_back(!item.opaque && keep(item));
+  // A stream of no documents does not read (there is nothing to write).
+  if (stream_ && std::find(kept.begin(), kept.end(), true) == kept.end()) return emptyStream();
   try {
-    std::unique_ptr<ResourceList> out = Parse(Select(in, placed, kept));
+    std::string text = Select(in, placed, kept);
+    std::unique_ptr<ResourceList> out = stream_ ? ParseStream(std::move(text), config_text_) : Parse(std::move(text));
     if (SameItems(items_, kept, out->items())) return out;
   } catch (const InputError&) {
     // The cut was a wrong guess: read the whole output.
   }
-  return Parse(patch.apply(in));
+  return whole();
 }
 
 }  // namespace krm

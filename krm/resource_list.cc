@@ -159,7 +159,12 @@ std::unique_ptr<ResourceList> ResourceList::Parse(std::string bytes, const Selec
 
 bool ResourceList::cutFits(const ItemSplit& split) const {
   const Document& d = *doc_;
-  std::vector<NodeId> nodes = d.items(itemsNode());
+  std::vector<NodeId> nodes;
+  if (stream_) {
+    for (const Item& it : items_) nodes.push_back(it.node);
+  } else {
+    nodes = d.items(itemsNode());
+  }
   if (nodes.size() != split.starts.size()) return false;
   for (size_t i = 0; i < nodes.size(); ++i) {
     size_t end = i + 1 < nodes.size() ? split.starts[i + 1] : split.end;

@@ -209,15 +209,67 @@ TEST_CASE("edited in parts: each kept item reads as it does in the whole output,
   }
 }
 
-TEST_CASE("edited: JSON and streams are read whole") {
+TEST_CASE("edited: JSON, and a stream the pre-scan left whole to yaml-cpp, are read whole") {
   std::unique_ptr<ResourceList> json = ResourceList::Parse(
       "{\"apiVersion\": \"config.kubernetes.io/v1\", \"kind\": \"ResourceList\", \"items\": ["
       "{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"s\"}},"
       "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}}]}");
   CHECK(Names(*json->edited(Patch(), PodsOnly)) == std::vector<std::string>{"Service/s", "Pod/p"});
+  // Inline metadata is not the pre-scan's: both documents go to yaml-cpp, uncut.
   std::unique_ptr<ResourceList> stream = ResourceList::ParseStream(
       "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n", "");
+  CHECK_FALSE(stream->cutIntoItems());
   CHECK(Names(*stream->edited(Patch(), PodsOnly)) == std::vector<std::string>{"Service/s", "Pod/p"});
+}
+
+TEST_CASE("edited on a stream: each kept document reads as it does in the whole output; none kept reads empty") {
+  // Eight documents; each gets a replaced value and a key added where its
+  // map ends (at the next "---": an insertion there belongs to the document before).
+  std::string t = "# a comment before the first\n";
+  for (int i = 0; i < 8; ++i) {
+    if (i) t += "---\n";
+    t += "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p" + std::to_string(i) + "\nspec:\n  x: '1'\n";
+  }
+  std::unique_ptr<ResourceList> rl = ResourceList::ParseStream(t, "registry: r.example\n");
+  REQUIRE(rl->cutIntoItems());
+  Patch patch;
+  for (const Item& item : rl->items()) {
+    const Document& d = rl->doc();
+    NodeId x = d.at(item.node, "spec.x");
+    patch.replace(d.node(x).begin, d.node(x).end, "'2-" + item.name + "'");
+    size_t line_after = t.find('\n', d.node(item.node).end) + 1;  // the next "---", or the end
+    patch.insert(line_after, "added: " + item.name + "\n");
+  }
+  std::string whole_text = patch.apply(t);
+  std::unique_ptr<ResourceList> whole = ResourceList::ParseStream(whole_text, "");
+  auto raw_of = [](const ResourceList& l, const std::string& name) {
+    for (const Item& i : l.items())
+      if (i.name == name) return std::string(l.doc().raw(i.node));
+    return std::string("(missing)");
+  };
+  std::shared_ptr<const EditPlacement> placed = rl->placeEdits(patch.sorted());
+  for (size_t first = 0; first < 8; ++first) {
+    for (size_t n = 1; first + n <= 8; n += 2) {
+      auto keep = [&](const Item& item) {
+        size_t i = std::stoul(item.name.substr(1));
+        return i >= first && i < first + n;
+      };
+      std::unique_ptr<ResourceList> part = rl->edited(patch, *placed, keep);
+      std::vector<std::string> want, got;
+      for (size_t i = first; i < first + n; ++i) want.push_back("Pod/p" + std::to_string(i));
+      for (const Item& i : part->items()) {
+        got.push_back(i.kind + "/" + i.name);
+        CHECK(raw_of(*part, i.name) == raw_of(*whole, i.name));
+        CHECK(part->doc().str(i.node, "added") == i.name);
+      }
+      CHECK(got == want);
+      CHECK(part->functionConfig() != kNoNode);
+    }
+  }
+  std::unique_ptr<ResourceList> none = rl->edited(patch, *placed, [](const Item&) { return false; });
+  CHECK(none->items().empty());
+  CHECK(none->stream());
+  CHECK(none->functionConfig() != kNoNode);
 }
 
 TEST_CASE("resources: the members of a v1 List in place of the List, with its file") {

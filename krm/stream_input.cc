@@ -56,6 +56,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   RequireReadable(text);
   std::vector<Item> opaque;
   std::optional<PartialParse> partial;
+  std::optional<ItemSplit> split;
   {
     Source cfg(config);
     partial = ParseStreamSelectively(text, SelectorFor(select, cfg.text()), HardwareThreads());
@@ -63,6 +64,7 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
   if (partial) {
     rl->doc_ = std::make_unique<Document>(std::move(partial->doc));
     opaque = std::move(partial->opaque);
+    split = std::move(partial->split);
   } else {
     try {
       rl->doc_ = std::make_unique<Document>(Document::ParseYaml(text));
@@ -89,6 +91,9 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
     ++pos;
   }
   if (rl->items_.empty()) throw InputError({1, 1}, "no resources in the input: refusing to write an empty stream");
+  // Cut at its documents, each an item (no empty one between separators),
+  // edited() reads back only the documents it keeps.
+  if (split && rl->cutFits(*split)) rl->split_ = std::make_shared<const ItemSplit>(std::move(*split));
   rl->expandLists();
   rl->readStreamConfig(std::move(config));
   return rl;

@@ -112,8 +112,9 @@ class ResourceList {
   const std::vector<Item>& resources() const { return lists_ ? resources_ : items_; }
   bool stream() const { return stream_; }
   // True when the list's text was cut at its items (a block-style list:
-  // krm/item_split), so that edited() reads only the items it keeps (else
-  // it reads the whole output each time).
+  // krm/item_split; a stream at its "---" lines, each document an item), so
+  // that edited() reads only the items it keeps (else it reads the whole
+  // output each time).
   bool cutIntoItems() const { return split_ != nullptr; }
 
   // The functionConfig's document and node (kNoNode when absent).
@@ -142,8 +143,10 @@ class ResourceList {
   // The list as `patch` leaves it, for reading what the edits made: only the
   // items `keep` accepts (judged on this list's indexed items) and the items
   // the patch appends after them are indexed, with everything after the items.
-  // A list whose items cannot be cut apart cheaply (flow style, JSON, a
-  // stream) is indexed whole. Throws InputError when the output does not read.
+  // A stream is read back the same way, a document an item; a list whose
+  // items cannot be cut apart cheaply (flow style, JSON, a stream with an
+  // empty document or one the pre-scan left whole to yaml-cpp) is indexed
+  // whole. Throws InputError when the output does not read.
   std::unique_ptr<ResourceList> edited(const Patch& patch, const std::function<bool(const Item&)>& keep) const;
   // For a caller that reads back many parts of one patch: the patch's edits
   // (in order: Patch::sorted) placed once in this list's items, then each
@@ -171,6 +174,9 @@ class ResourceList {
   void parseDocument(const std::string& text);
   // The ResourceList map, checked for kind and apiVersion.
   NodeId checkListRoot() const;
+  // A stream with no documents, this one's functionConfig (what edited()
+  // keeps of a stream when it keeps nothing).
+  std::unique_ptr<ResourceList> emptyStream() const;
   // True when each item's node lies within its range of `split`.
   bool cutFits(const ItemSplit& split) const;
   [[noreturn]] void fail(size_t offset, const std::string& what) const;
@@ -185,8 +191,8 @@ class ResourceList {
   NodeId root_ = kNoNode;
   NodeId function_config_ = kNoNode;
   bool stream_ = false;
-  // Where the items begin, when the read cut the list at them (edited()
-  // cuts the output the same way).
+  // Where the items begin, when the read cut the list (or stream) at them
+  // (edited() cuts the output the same way).
   std::shared_ptr<const ItemSplit> split_;
 };
 
