@@ -272,6 +272,28 @@ TEST_CASE("edited on a stream: each kept document reads as it does in the whole 
   CHECK(none->functionConfig() != kNoNode);
 }
 
+TEST_CASE("edited on a stream with empty documents: each joins the item before it, or the first when it leads") {
+  const std::string doc = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p";
+  std::string t = "# only a comment\n---\n" + doc + "0\nspec: {x: '1'}\n---\n---\n# nothing\n---\n" + doc +
+                  "1\nspec: {x: '1'}\n---\n" + doc + "2\nspec: {x: '1'}\n---\n";
+  std::unique_ptr<ResourceList> rl = ResourceList::ParseStream(t, "registry: r.example\n");
+  REQUIRE(rl->items().size() == 3);
+  REQUIRE(rl->cutIntoItems());
+  Patch patch;
+  for (const Item& item : rl->items()) {
+    NodeId x = rl->doc().at(item.node, "spec.x");
+    patch.replace(rl->doc().node(x).begin, rl->doc().node(x).end, "'2-" + item.name + "'");
+  }
+  std::shared_ptr<const EditPlacement> placed = rl->placeEdits(patch.sorted());
+  for (size_t keep = 0; keep < 3; ++keep) {
+    std::string name = "p" + std::to_string(keep);
+    std::unique_ptr<ResourceList> part = rl->edited(patch, *placed, [&](const Item& i) { return i.name == name; });
+    REQUIRE(part->items().size() == 1);
+    CHECK(part->items()[0].name == name);
+    CHECK(part->doc().str(part->doc().at(part->items()[0].node, "spec"), "x") == "2-" + name);
+  }
+}
+
 TEST_CASE("resources: the members of a v1 List in place of the List, with its file") {
   std::unique_ptr<ResourceList> rl = ResourceList::Parse(
       "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"

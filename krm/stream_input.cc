@@ -1,7 +1,9 @@
 // ResourceList::ParseStream: a plain multi-document YAML stream as the
 // items, with the functionConfig given apart (the CLI and kustomize's
 // legacy exec plugins).
+#include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "krm/concurrent_parse_internal.h"
 #include "krm/resource_list.h"
@@ -23,6 +25,24 @@ ItemSelector SelectorFor(const SelectorFactory& factory, const std::string& conf
   } catch (const std::exception&) {
     return {};
   }
+}
+
+// The stream's cut with one piece per item: an empty document (only a
+// comment, or nothing between two "---") joins the item before it, or the
+// first item when it leads. Nothing when two items share a piece.
+std::optional<ItemSplit> PerItem(const ItemSplit& docs, const Document& d, const std::vector<Item>& items) {
+  if (docs.starts.size() == items.size()) return docs;
+  ItemSplit out{0, {}, docs.end, 0};
+  size_t last = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    size_t at = d.node(items[i].node).begin;
+    auto next = std::upper_bound(docs.starts.begin(), docs.starts.end(), at);
+    size_t k = static_cast<size_t>(next - docs.starts.begin()) - 1;
+    if (i > 0 && k <= last) return std::nullopt;
+    last = k;
+    out.starts.push_back(i == 0 ? 0 : docs.starts[k]);
+  }
+  return out;
 }
 
 }  // namespace
@@ -91,8 +111,9 @@ std::unique_ptr<ResourceList> ResourceList::ParseStream(std::string bytes, std::
     ++pos;
   }
   if (rl->items_.empty()) throw InputError({1, 1}, "no resources in the input: refusing to write an empty stream");
-  // Cut at its documents, each an item (no empty one between separators),
-  // edited() reads back only the documents it keeps.
+  // Cut at its documents, a piece per item, edited() reads back only the
+  // documents it keeps.
+  if (split) split = PerItem(*split, d, rl->items_);
   if (split && rl->cutFits(*split)) rl->split_ = std::make_shared<const ItemSplit>(std::move(*split));
   rl->expandLists();
   rl->readStreamConfig(std::move(config));

@@ -143,10 +143,10 @@ class ResourceList {
   // The list as `patch` leaves it, for reading what the edits made: only the
   // items `keep` accepts (judged on this list's indexed items) and the items
   // the patch appends after them are indexed, with everything after the items.
-  // A stream is read back the same way, a document an item; a list whose
-  // items cannot be cut apart cheaply (flow style, JSON, a stream with an
-  // empty document or one the pre-scan left whole to yaml-cpp) is indexed
-  // whole. Throws InputError when the output does not read.
+  // A stream is read back the same way, a document an item (an empty one
+  // goes with the item before it); a list whose items cannot be cut apart
+  // cheaply (flow style, JSON, a stream the pre-scan left whole to
+  // yaml-cpp) is indexed whole. Throws InputError when the output does not read.
   std::unique_ptr<ResourceList> edited(const Patch& patch, const std::function<bool(const Item&)>& keep) const;
   // For a caller that reads back many parts of one patch: the patch's edits
   // (in order: Patch::sorted) placed once in this list's items, then each
