@@ -18,6 +18,7 @@ using namespace fn;
 namespace {
 
 constexpr size_t kWhole = size_t{1} << 30;  // a part size no list reaches: one part
+const std::string kListHead = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
 
 struct Run {
   int rc = 0;
@@ -100,6 +101,28 @@ bool Succeeds(const std::filesystem::path& dir) {
   return cfg.find("exitCode:") == std::string::npos || cfg.find("exitCode: 0") != std::string::npos;
 }
 
+// The items of every golden input that succeeds, renamed apart, kept when
+// they read on their own (no alias of an anchor outside them), are cut at
+// their "- " lines (no line at column 0 inside one), and hold no v1 List
+// (whose members make a run one part).
+std::string GoldenItems() {
+  std::string items;
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& dir : std::filesystem::directory_iterator(K8SI_FIXTURES_DIR)) dirs.push_back(dir.path());
+  std::sort(dirs.begin(), dirs.end());
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    std::filesystem::path input = dirs[i] / "input.yaml";
+    if (!std::filesystem::exists(input) || !Succeeds(dirs[i])) continue;
+    std::string mine = ItemsOf(Slurp(input), "g" + std::to_string(i) + "-");
+    try {
+      std::unique_ptr<krm::ResourceList> one = krm::ResourceList::Parse(kListHead + mine);
+      if (one->cutIntoItems() && &one->resources() == &one->items()) items += mine;
+    } catch (const krm::InputError&) {
+    }
+  }
+  return items;
+}
+
 }  // namespace
 
 TEST_CASE("the audit a few items at a time gives what it gives in one part, on every golden input") {
@@ -126,31 +149,14 @@ TEST_CASE("the audit a few items at a time gives what it gives in one part, on e
 }
 
 TEST_CASE("the same on one list of the items of every golden input, under the configs of several") {
-  std::string head = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
-  std::string items;
-  std::vector<std::filesystem::path> dirs;
-  for (const auto& dir : std::filesystem::directory_iterator(K8SI_FIXTURES_DIR)) dirs.push_back(dir.path());
-  std::sort(dirs.begin(), dirs.end());
-  for (size_t i = 0; i < dirs.size(); ++i) {
-    std::filesystem::path input = dirs[i] / "input.yaml";
-    if (!std::filesystem::exists(input) || !Succeeds(dirs[i])) continue;
-    std::string mine = ItemsOf(Slurp(input), "g" + std::to_string(i) + "-");
-    // Items that read on their own (no alias of an anchor outside them),
-    // that are cut at their "- " lines (no line at column 0 inside one), and
-    // that hold no v1 List (whose members make a run one part).
-    try {
-      std::unique_ptr<krm::ResourceList> one = krm::ResourceList::Parse(head + mine);
-      if (one->cutIntoItems() && &one->resources() == &one->items()) items += mine;
-    } catch (const krm::InputError&) {
-    }
-  }
+  std::string items = GoldenItems();
   size_t configs = 0;
   for (const char* name : {"custom-k8c-implicit-sites", "custom-ic-v1beta2-co-v1.32.0", "custom-k8c-structured-rename",
                            "auto-update-once", "auto-update-advice", "image-list-updated", "additional-fields-audit"}) {
     std::string text = Slurp(std::filesystem::path(K8SI_FIXTURES_DIR) / name / "input.yaml");
     size_t fc = text.find("\nfunctionConfig:");
     REQUIRE(fc != std::string::npos);
-    std::string list = head + items + text.substr(fc + 1);
+    std::string list = kListHead + items + text.substr(fc + 1);
     std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::Parse(list, ItemsToRead());
     REQUIRE(rl->cutIntoItems());
     REQUIRE(&rl->resources() == &rl->items());  // else the audit is one part
@@ -166,22 +172,7 @@ TEST_CASE("the same on one list of the items of every golden input, under the co
 }
 
 TEST_CASE("the same on those items as one plain stream, cut at its documents") {
-  std::string head = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n";
-  std::string items;
-  std::vector<std::filesystem::path> dirs;
-  for (const auto& dir : std::filesystem::directory_iterator(K8SI_FIXTURES_DIR)) dirs.push_back(dir.path());
-  std::sort(dirs.begin(), dirs.end());
-  for (size_t i = 0; i < dirs.size(); ++i) {
-    std::filesystem::path input = dirs[i] / "input.yaml";
-    if (!std::filesystem::exists(input) || !Succeeds(dirs[i])) continue;
-    std::string mine = ItemsOf(Slurp(input), "g" + std::to_string(i) + "-");
-    try {
-      std::unique_ptr<krm::ResourceList> one = krm::ResourceList::Parse(head + mine);
-      if (one->cutIntoItems() && &one->resources() == &one->items()) items += mine;
-    } catch (const krm::InputError&) {
-    }
-  }
-  std::string stream = AsStream(items);
+  std::string stream = AsStream(GoldenItems());
   std::unique_ptr<krm::ResourceList> rl = krm::ResourceList::ParseStream(stream, "", {}, ItemsToRead());
   REQUIRE(rl->cutIntoItems());
   REQUIRE(&rl->resources() == &rl->items());  // else the audit is one part

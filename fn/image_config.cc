@@ -92,9 +92,15 @@ void RewriteImageConfig(RunContext& run, const ImageConfigMap& config, krm::Patc
   }
   const krm::Embedded& embedded = config.embedded();
   if (embedded.loneCarriageReturn()) {
+    KnownImages left;
+    CollectKnownImages(config, left);
+    std::string named;
+    for (const auto& [component, known] : left)
+      named += (named.empty() ? ": " : ", ") + known.image.ToString() + " (" + component + ")";
     run.add(Severity::Warning, item, base,
             "left unchanged: the image config holds a carriage return that no line feed follows (YAML readers "
-            "break the line there, an edit would not); its images stay where they are");
+            "break the line there, an edit would not); its images stay where they are" +
+                named);
     return;
   }
   krm::Patch inner_patch;

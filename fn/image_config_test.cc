@@ -260,6 +260,9 @@ TEST_CASE("an image config with a lone carriage return is left unchanged, with a
   CHECK(out.str().substr(0, out.str().find("results:")) == lone);  // every byte of the input, unchanged
   CHECK(out.str().find("severity: warning") != std::string::npos);
   CHECK(out.str().find("carriage return that no line feed follows") != std::string::npos);
+  // It names the images it leaves behind.
+  CHECK(out.str().find("its images stay where they are: k8ssandra/system-logger:v1.0.0 (system-logger)") !=
+        std::string::npos);
   // The same config with line feeds is relocated.
   std::ostringstream out2, err2;
   CHECK(krm::RunResourceList(list(body), out2, err2, "t", Relocate) == 0);

@@ -120,10 +120,7 @@ class Scanner {
       if (c < 0x80) return false;
       size_t n = Utf8Length(t_.substr(0, e), i);
       if (n == 0) return false;  // not UTF-8: yaml-cpp decodes it its own way
-      if (c == 0xC2 && static_cast<unsigned char>(t_[i + 1]) == 0x85) return false;
-      if (c == 0xE2 && static_cast<unsigned char>(t_[i + 1]) == 0x80 &&
-          (static_cast<unsigned char>(t_[i + 2]) == 0xA8 || static_cast<unsigned char>(t_[i + 2]) == 0xA9))
-        return false;
+      if (UnicodeLineBreak(t_.substr(0, e), i) > 0) return false;
       if (c == 0xEF && static_cast<unsigned char>(t_[i + 1]) == 0xBB && static_cast<unsigned char>(t_[i + 2]) == 0xBF)
         return false;  // a byte-order mark
       i += n - 1;

@@ -154,8 +154,7 @@ class Checker {
   bool expected(const Expectation* const* from, const Expectation* const* to, NodeId old_root, const Document& now,
                 NodeId new_root, std::string& why) const {
     for (const Expectation* const* it = from; it != to; ++it) {
-      const Expectation* ep = *it;
-      const Expectation& e = *ep;
+      const Expectation& e = **it;
       Path path;
       if (!PathTo(old_, old_root, e.node(), path)) continue;
       NodeId n = Follow(now, new_root, path);
@@ -362,7 +361,7 @@ std::string CheckRegions(const Document& doc, const Checker& checker, const std:
 
 bool CutRegions(const ByUnit<uint32_t>& by_unit, const std::vector<size_t>& starts,
                 const std::vector<const Edit*>& sorted, std::vector<Region>& regions) {
-  size_t n = by_unit.first.empty() ? 0 : by_unit.first.size() - 1;
+  size_t n = by_unit.units();
   for (size_t i = 0, j = 0; i < n; i = std::max(i + 1, j)) {
     if (by_unit.empty(i)) continue;
     std::vector<uint32_t> at;

@@ -42,6 +42,7 @@ template <typename T>
 struct ByUnit {
   std::vector<uint32_t> first;  // units + 1 offsets
   std::vector<T> at;
+  size_t units() const { return first.empty() ? 0 : first.size() - 1; }
   const T* begin(size_t i) const { return at.data() + first[i]; }
   const T* end(size_t i) const { return at.data() + first[i + 1]; }
   bool empty(size_t i) const { return first[i] == first[i + 1]; }

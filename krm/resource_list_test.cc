@@ -117,6 +117,12 @@ const char* kThree =
     "- apiVersion: v1\n  kind: Secret\n  metadata: {name: k}\n"
     "functionConfig: {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n";
 bool PodsOnly(const Item& i) { return i.kind == "Pod"; }
+// The text of the item named `name` in `l`, as written.
+std::string RawOf(const ResourceList& l, const std::string& name) {
+  for (const Item& i : l.items())
+    if (i.name == name) return std::string(l.doc().raw(i.node));
+  return "(missing)";
+}
 }  // namespace
 
 TEST_CASE("edited: only the kept items, read from the output, then the appended ones and the keys after") {
@@ -176,11 +182,6 @@ TEST_CASE("edited in parts: each kept item reads as it does in the whole output,
   }
   std::string whole_text = patch.apply(t);
   std::unique_ptr<ResourceList> whole = ResourceList::Parse(whole_text);
-  auto raw_of = [](const ResourceList& l, const std::string& name) {
-    for (const Item& i : l.items())
-      if (i.name == name) return std::string(l.doc().raw(i.node));
-    return std::string("(missing)");
-  };
   std::shared_ptr<const EditPlacement> placed = rl->placeEdits(patch.sorted());
   for (size_t first = 0; first < 12; ++first) {
     for (size_t n = 1; first + n <= 12; n += 3) {
@@ -200,10 +201,10 @@ TEST_CASE("edited in parts: each kept item reads as it does in the whole output,
       for (const Item& i : part->items()) {
         if (i.name.rfind("new", 0) == 0 || i.name == "last") continue;  // new items always read back
         got.push_back(i.kind + "/" + i.name);
-        CHECK(raw_of(*part, i.name) == raw_of(*whole, i.name));
+        CHECK(RawOf(*part, i.name) == RawOf(*whole, i.name));
       }
       CHECK(got == want);
-      CHECK(raw_of(*part, "last") == raw_of(*whole, "last"));
+      CHECK(RawOf(*part, "last") == RawOf(*whole, "last"));
       CHECK(part->functionConfig() != kNoNode);
     }
   }
@@ -242,11 +243,6 @@ TEST_CASE("edited on a stream: each kept document reads as it does in the whole 
   }
   std::string whole_text = patch.apply(t);
   std::unique_ptr<ResourceList> whole = ResourceList::ParseStream(whole_text, "");
-  auto raw_of = [](const ResourceList& l, const std::string& name) {
-    for (const Item& i : l.items())
-      if (i.name == name) return std::string(l.doc().raw(i.node));
-    return std::string("(missing)");
-  };
   std::shared_ptr<const EditPlacement> placed = rl->placeEdits(patch.sorted());
   for (size_t first = 0; first < 8; ++first) {
     for (size_t n = 1; first + n <= 8; n += 2) {
@@ -259,7 +255,7 @@ TEST_CASE("edited on a stream: each kept document reads as it does in the whole 
       for (size_t i = first; i < first + n; ++i) want.push_back("Pod/p" + std::to_string(i));
       for (const Item& i : part->items()) {
         got.push_back(i.kind + "/" + i.name);
-        CHECK(raw_of(*part, i.name) == raw_of(*whole, i.name));
+        CHECK(RawOf(*part, i.name) == RawOf(*whole, i.name));
         CHECK(part->doc().str(i.node, "added") == i.name);
       }
       CHECK(got == want);

@@ -112,10 +112,6 @@ namespace {
 std::string Y(const std::string& s) { return RenderScalar(s, Style::Plain, false, false); }
 std::string J(const std::string& s) { return DoubleQuoted(s); }
 
-}  // namespace
-
-namespace {
-
 // Appends one result's entry of a YAML results list.
 void RenderResultYaml(const Result& r, const std::string& eol, std::string& o) {
   o += "- message: " + Y(r.message) + eol;

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "krm/scalar_internal.h"
+#include "krm/text_check_internal.h"
 
 namespace krm {
 namespace {
@@ -204,10 +205,9 @@ std::string DoubleQuoted(std::string_view v) {
     unsigned char c = static_cast<unsigned char>(ch);
     // The Unicode line breaks (NEL, LS, PS) are escaped: a reader may break
     // a line at them, and fold it into a space (\u, valid in JSON too).
-    std::string_view rest = v.substr(i);
-    if (rest.rfind("\xC2\x85", 0) == 0 || rest.rfind("\xE2\x80\xA8", 0) == 0 || rest.rfind("\xE2\x80\xA9", 0) == 0) {
-      out += c == 0xC2 ? "\\u0085" : rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += c == 0xC2 ? 1 : 2;
+    if (size_t n = c >= 0x80 ? UnicodeLineBreak(v, i) : 0) {
+      out += n == 2 ? "\\u0085" : v[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += n - 1;
       continue;
     }
     switch (ch) {

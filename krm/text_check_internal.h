@@ -28,6 +28,14 @@ constexpr size_t kParallelCheckBytes = size_t{1} << 20;
 // bytes there are not one.
 size_t Utf8Length(std::string_view text, size_t i);
 
+// The length of the Unicode line break (NEL U+0085, LS U+2028, PS U+2029:
+// a YAML reader may break a line there) that starts at text[i], else 0.
+inline size_t UnicodeLineBreak(std::string_view text, size_t i) {
+  std::string_view at = text.substr(i);
+  if (at.rfind("\xC2\x85", 0) == 0) return 2;
+  return at.rfind("\xE2\x80\xA8", 0) == 0 || at.rfind("\xE2\x80\xA9", 0) == 0 ? 3 : 0;
+}
+
 // Most of a manifest is runs of spaces and printable ASCII: the checks
 // read it eight bytes at a time.
 inline uint64_t WordAt(const char* p) {
